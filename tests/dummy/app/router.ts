@@ -1,0 +1,11 @@
+import EmberRouter from '@ember/routing/router';
+import config from 'dummy/config/environment';
+
+export default class Router extends EmberRouter {
+  location = config.locationType;
+  rootURL = config.rootURL;
+}
+
+Router.map(function () {
+  // Add route declarations here
+});
