@@ -7,5 +7,7 @@ export default class Router extends EmberRouter {
 }
 
 Router.map(function () {
-  // Add route declarations here
+  this.route('conversation', { path: '/conversation/:id' });
+  this.route('user', { path: '/user/:id' });
+  this.route('search', { path: '/search/:id' });
 });

@@ -1,0 +1,210 @@
+import { tracked } from '@glimmer/tracking';
+import { setOwner } from '@ember/owner';
+import type Owner from '@ember/owner';
+import { isDestroying, registerDestructor } from '@ember/destroyable';
+import { didCancel, task, type TaskInstance } from 'ember-concurrency';
+import { hostOf } from './-private/host';
+import { assertId, assertType, error, keyFor } from './-private/identity';
+import { describe, isPlainObject, type JSONObject } from './-private/json';
+
+/** Where a process is in its life; `'hibernated'` is set by the manager. */
+export type ProcessStatus = 'initializing' | 'restoring' | 'ready' | 'failed' | 'hibernated';
+
+/**
+ * What a hook may return: nothing, a promise, or an ember-concurrency task
+ * instance. Both are awaited inside the process's task, so closing the
+ * process cancels a task instance it returned.
+ */
+export type HookResult = void | Promise<unknown> | TaskInstance<unknown>;
+
+/** What the manager hands a new process. Subclasses that define a constructor pass it on. */
+export interface ProcessArgs<Data extends JSONObject = JSONObject> {
+  type: string;
+  id: string;
+  data?: Data;
+  /** The title stashed before a refresh, shown until the process knows better. */
+  title?: string;
+}
+
+/**
+ * A long-lived object behind one tab: created when the tab opens, destroyed
+ * when it closes, running its async work whether or not its tab is on screen.
+ *
+ * Extend it in `app/processes/<type>.ts`; the manager creates it.
+ *
+ * ```ts
+ * import { Process } from 'ember-process-manager';
+ *
+ * export default class ConversationProcess extends Process<{ draft?: string }> {
+ *   @service declare store: StoreService;
+ *   @tracked conversation?: Conversation;
+ *
+ *   get title() {
+ *     return this.conversation?.subject ?? super.title;
+ *   }
+ *
+ *   async initialize() {
+ *     this.conversation = await this.store.findRecord('conversation', this.id);
+ *   }
+ * }
+ * ```
+ */
+export default class Process<Data extends JSONObject = JSONObject> {
+  readonly type: string;
+  readonly id: string;
+  /** `"<type>:<id>"`: one key, at most one process. */
+  readonly key: string;
+
+  @tracked status: ProcessStatus = 'initializing';
+  /** The error of the last failed `initialize`/`restore`, else `undefined`. */
+  @tracked error: unknown = undefined;
+  /** JSON-serializable state that is stashed and handed back after a refresh. */
+  @tracked data: Data;
+
+  #stashedTitle: string | undefined;
+  #failed: 'init' | 'restore' | undefined;
+  #last: TaskInstance<void> | undefined;
+
+  constructor(owner: Owner, args: ProcessArgs<Data>) {
+    setOwner(this, owner);
+    assertType(args.type);
+    assertId(args.id);
+    this.type = args.type;
+    this.id = args.id;
+    this.key = keyFor(args.type, args.id);
+    this.data = (args.data ?? {}) as Data;
+    this.#stashedTitle = args.title;
+    registerDestructor(this, () => this.#stop());
+  }
+
+  /**
+   * The tab's label. The base getter returns the title stashed before a
+   * refresh, else `"<type> <id>"`; override it and fall back to `super.title`.
+   */
+  get title(): string {
+    return this.#stashedTitle ?? `${this.type} ${this.id}`;
+  }
+
+  /** The route the tab links to; defaults to the type. */
+  get route(): string {
+    return this.type;
+  }
+
+  /** The models of that route; defaults to `[id]`. */
+  get routeModels(): unknown[] {
+    return [this.id];
+  }
+
+  /** True while this is the manager's `active` process. */
+  get isActive(): boolean {
+    return hostOf(this)?.active === this;
+  }
+
+  /**
+   * Shallow-merges `patch` into `data`; the stash is written at the end of the run loop.
+   *
+   * ```ts
+   * process.updateData({ draft: textarea.value });
+   * ```
+   */
+  updateData(patch: Partial<Data>): void {
+    if (!isPlainObject(patch)) {
+      throw error(`updateData of ${this.key} takes a plain object, not ${describe(patch)}`);
+    }
+    this.data = { ...this.data, ...patch };
+    hostOf(this)?.stashChanged();
+  }
+
+  /** Runs `initialize()`; its state (`isRunning`, `last`, ...) is public. */
+  initTask = task({ drop: true }, async () => {
+    this.#begin('initializing', this.initTask.last);
+    try {
+      await this.initialize();
+      this.#succeed();
+    } catch (reason) {
+      this.#fail(reason, 'init');
+    }
+  });
+
+  /** Runs `restore()` after a refresh. */
+  restoreTask = task({ drop: true }, async () => {
+    this.#begin('restoring', this.restoreTask.last);
+    try {
+      await this.restore();
+      this.#succeed();
+    } catch (reason) {
+      this.#fail(reason, 'restore');
+    }
+  });
+
+  /**
+   * From `'failed'`, runs the task that failed again; otherwise does nothing.
+   *
+   * ```hbs
+   * <button {{on "click" (fn this.process.retry)}}>Retry</button>
+   * ```
+   */
+  retry = (): TaskInstance<void> | undefined => {
+    if (this.status !== 'failed' || isDestroying(this)) return undefined;
+    return this.#failed === 'restore' ? this.restoreTask.perform() : this.initTask.perform();
+  };
+
+  /**
+   * Settles when the running `initialize`/`restore` settles: resolves once
+   * ready, rejects with its error when it failed.
+   */
+  get whenReady(): Promise<void> {
+    const last = this.#last;
+    if (!last) return Promise.resolve();
+    return Promise.resolve(last).then(() => {
+      if (this.status === 'failed') throw this.error;
+    });
+  }
+
+  /** First open: load data, subscribe to channels. */
+  initialize(): HookResult {}
+
+  /** After a refresh: re-subscribe, refetch. Defaults to `initialize()`. */
+  restore(): HookResult {
+    return this.initialize();
+  }
+
+  /** The tab was closed (or the app destroyed): release what initialize/restore acquired. */
+  teardown(): void {}
+
+  /** This process became the active one. */
+  activated(): HookResult {}
+
+  /** Another process became the active one, or this one was closed while active. */
+  deactivated(): HookResult {}
+
+  #begin(status: 'initializing' | 'restoring', running: TaskInstance<void> | null): void {
+    this.status = status;
+    this.error = undefined;
+    this.#failed = undefined;
+    this.#last = running ?? undefined;
+  }
+
+  #succeed(): void {
+    this.status = 'ready';
+    hostOf(this)?.titleMayHaveChanged(this);
+  }
+
+  #fail(reason: unknown, failed: 'init' | 'restore'): void {
+    if (didCancel(reason)) throw reason;
+    this.error = reason;
+    this.#failed = failed;
+    this.status = 'failed';
+    hostOf(this)?.titleMayHaveChanged(this);
+  }
+
+  #stop(): void {
+    this.initTask.cancelAll();
+    this.restoreTask.cancelAll();
+    try {
+      this.teardown();
+    } catch (reason) {
+      hostOf(this)?.hookFailed(this, 'teardown', reason);
+    }
+  }
+}

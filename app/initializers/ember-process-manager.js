@@ -1,0 +1,1 @@
+export { default, initialize } from 'ember-process-manager/initializers/ember-process-manager';
