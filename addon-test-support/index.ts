@@ -1,5 +1,7 @@
 import { settled } from '@ember/test-helpers';
 import { isDestroyed } from '@ember/destroyable';
+import { getOwner } from '@ember/owner';
+import type { ProcessManagerService } from 'ember-process-manager';
 import MemoryStashStorage from 'ember-process-manager/-private/stash/storage/memory';
 import { overrideStashStorage } from 'ember-process-manager/-private/stash/storage/index';
 import { STASH_KEY } from 'ember-process-manager/-private/stash/storage/base';
@@ -20,7 +22,7 @@ let current: MemoryStashStorage | undefined;
 
 /**
  * Gives each test a clean stash and checks at its end that every process it
- * created was destroyed. Call it after `setupTest`/`setupApplicationTest`.
+ * created was destroyed (the test's own app destroys those still open).
  *
  * ```ts
  * module('Acceptance | conversation', function (hooks) {
@@ -45,19 +47,24 @@ export function setupProcessManager(hooks: NestedHooks, options: SetupProcessMan
     stopTracking = onProcessCreated((process) => created.push(process));
   });
 
-  hooks.afterEach(async function () {
+  hooks.afterEach(async function (this: { owner?: object }) {
     stopTracking?.();
     overrideStashStorage(undefined);
     current = undefined;
     clearSessionStash();
     await settled();
-    const alive = created.filter((process) => !isDestroyed(process));
+    // QUnit may run this before or after ember-qunit destroys the test's own
+    // app; its open processes go with it. Anything else must be destroyed.
+    const testOwner = this.owner;
+    const alive = created.filter(
+      (process) => !isDestroyed(process) && !(getOwner(process) === testOwner && isOpen(process)),
+    );
     created = [];
     if (alive.length > 0) {
       throw new Error(
         `setupProcessManager: ${alive.length} process(es) outlived the test: ${alive
           .map((p) => p.key)
-          .join(', ')}. Call setupProcessManager after setupTest/setupApplicationTest, and destroy any owner you made.`,
+          .join(', ')}: close them, or destroy the app instances the test made.`,
       );
     }
   });
@@ -78,6 +85,25 @@ export function readStash(): StoredStash | undefined {
   return current ? (parsed as StoredStash) : (parsed as { stash?: StoredStash }).stash;
 }
 
+/**
+ * Replaces the stash's stored JSON text, as a corrupted page or another release
+ * would have left it; the next app instance reads it.
+ *
+ * ```ts
+ * writeStashText('{"version": 1, "processes": [');
+ * ```
+ */
+export function writeStashText(text: string | undefined): void {
+  if (current) {
+    current.raw = text;
+    return;
+  }
+  const native = getStorage('session');
+  if (text === undefined) delete native[STASH_KEY];
+  // ember-local-storage keeps its object's content: the stash under `stash`.
+  else native[STASH_KEY] = `{"stash":${text}}`;
+}
+
 /** The shape `readStash()` returns. */
 export interface StoredStash {
   version: number;
@@ -91,6 +117,11 @@ export interface StoredStash {
 export function stashWrites(): number {
   if (!current) throw new Error('stashWrites() counts the memory storage of setupProcessManager(hooks)');
   return current.writes;
+}
+
+function isOpen(process: Process): boolean {
+  const manager = getOwner(process)?.lookup('service:process-manager') as ProcessManagerService | undefined;
+  return manager?.get(process.key) === process;
 }
 
 function clearSessionStash(): void {

@@ -17,37 +17,37 @@ import { STASH_KEY, type StashStorage } from './base';
  */
 export default class SessionStashStorage implements StashStorage {
   #object: SessionStorageObject;
-  #stored: unknown;
   #unreadable: Error | undefined;
 
   constructor(owner: Owner) {
     const native = getStorage('session');
     const raw = native[STASH_KEY];
     try {
-      this.#stored = raw === undefined ? undefined : unwrap(JSON.parse(raw));
+      if (raw !== undefined) unwrap(JSON.parse(raw));
     } catch (cause) {
       this.#unreadable = new Error(`the stored stash cannot be read: ${String(raw).slice(0, 60)}`, { cause });
       delete native[STASH_KEY];
     }
     const props = { _storageKey: STASH_KEY, _initialContent: {} };
     setOwner(props, owner);
+    // Creating it writes its content back once: at boot, not per change.
     this.#object = SessionStorageObject.create(props);
   }
 
   read(): unknown {
-    if (this.#unreadable) throw this.#unreadable;
-    return this.#stored;
+    const unreadable = this.#unreadable;
+    this.#unreadable = undefined;
+    if (unreadable) throw unreadable;
+    const raw = getStorage('session')[STASH_KEY];
+    return raw === undefined ? undefined : unwrap(JSON.parse(raw));
   }
 
   write(stash: object): void {
-    this.#stored = stash;
-    this.#unreadable = undefined;
     // `set` (not `object.set`): the object's own setter would save twice.
     set(this.#object, 'stash', stash);
   }
 
   clear(): void {
-    this.#stored = undefined;
     this.#object.clear();
   }
 }
