@@ -8,7 +8,9 @@ module.exports = {
     // ember-concurrency 4+ is a v2 addon: whoever compiles `task(async () => …)`
     // must run its transform, and a host app compiles this addon's code.
     babel: {
-      plugins: [require.resolve('ember-concurrency/async-arrow-task-transform')],
+      plugins: [
+        require.resolve('ember-concurrency/async-arrow-task-transform'),
+      ],
     },
   },
 };

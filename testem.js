@@ -13,8 +13,12 @@ function installedBrowser() {
       return false;
     }
   };
-  if (['google-chrome', 'google-chrome-stable', 'chrome'].some(has)) return 'Chrome';
-  if (existsSync('/usr/bin/chromium') || ['chromium', 'chromium-browser'].some(has)) {
+  if (['google-chrome', 'google-chrome-stable', 'chrome'].some(has))
+    return 'Chrome';
+  if (
+    existsSync('/usr/bin/chromium') ||
+    ['chromium', 'chromium-browser'].some(has)
+  ) {
     return 'Chromium';
   }
   return 'Chrome';
