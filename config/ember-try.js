@@ -16,6 +16,13 @@ module.exports = async function () {
   return {
     packageManager: 'npm',
     command: 'ember test',
+    // A scenario installs without the lockfile (its pins would clash with the
+    // scenario's versions); the restore at the end installs from the restored
+    // lockfile, so node_modules ends up as `npm ci` made it, not re-resolved.
+    buildManagerOptions(dependencySet) {
+      const quiet = ['--no-audit', '--no-fund'];
+      return dependencySet ? ['--no-package-lock', ...quiet] : quiet;
+    },
     scenarios: [
       {
         // The oldest ember-source the addon supports (peerDependencies).
