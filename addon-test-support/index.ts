@@ -1,7 +1,6 @@
 import { settled } from '@ember/test-helpers';
 import { isDestroyed } from '@ember/destroyable';
 import { getOwner } from '@ember/owner';
-import type { ProcessManagerService } from 'ember-process-manager';
 import MemoryStashStorage from 'ember-process-manager/-private/stash/storage/memory';
 import { overrideStashStorage } from 'ember-process-manager/-private/stash/storage/index';
 import { STASH_KEY } from 'ember-process-manager/-private/stash/storage/base';
@@ -31,10 +30,15 @@ let current: MemoryStashStorage | undefined;
  * });
  * ```
  */
-export function setupProcessManager(hooks: NestedHooks, options: SetupProcessManagerOptions = {}): void {
+export function setupProcessManager(
+  hooks: NestedHooks,
+  options: SetupProcessManagerOptions = {},
+): void {
   const { storage = 'memory' } = options;
   if (storage !== 'memory' && storage !== 'session') {
-    throw new Error(`setupProcessManager: storage must be 'memory' or 'session', not ${String(storage)}`);
+    throw new Error(
+      `setupProcessManager: storage must be 'memory' or 'session', not ${String(storage)}`,
+    );
   }
   let created: Process[] = [];
   let stopTracking: (() => void) | undefined;
@@ -57,14 +61,18 @@ export function setupProcessManager(hooks: NestedHooks, options: SetupProcessMan
     // app; its open processes go with it. Anything else must be destroyed.
     const testOwner = this.owner;
     const alive = created.filter(
-      (process) => !isDestroyed(process) && !(getOwner(process) === testOwner && isOpen(process)),
+      (process) =>
+        !isDestroyed(process) &&
+        !(getOwner(process) === testOwner && isOpen(process)),
     );
     created = [];
     if (alive.length > 0) {
       throw new Error(
         `setupProcessManager: ${alive.length} process(es) outlived the test: ${alive
           .map((p) => p.key)
-          .join(', ')}: close them, or destroy the app instances the test made.`,
+          .join(
+            ', ',
+          )}: close them, or destroy the app instances the test made.`,
       );
     }
   });
@@ -82,7 +90,9 @@ export function readStash(): StoredStash | undefined {
   const raw = current ? current.raw : getStorage('session')[STASH_KEY];
   if (raw === undefined) return undefined;
   const parsed = JSON.parse(raw) as StoredStash | { stash?: StoredStash };
-  return current ? (parsed as StoredStash) : (parsed as { stash?: StoredStash }).stash;
+  return current
+    ? (parsed as StoredStash)
+    : (parsed as { stash?: StoredStash }).stash;
 }
 
 /**
@@ -108,19 +118,27 @@ export function writeStashText(text: string | undefined): void {
 export interface StoredStash {
   version: number;
   active: string | null;
-  processes: { type: string; id: string; title?: string; data?: Record<string, unknown> }[];
+  processes: {
+    type: string;
+    id: string;
+    title?: string;
+    data?: Record<string, unknown>;
+  }[];
 }
 
 /**
  * How many times the stash was written in this test (memory storage only).
  */
 export function stashWrites(): number {
-  if (!current) throw new Error('stashWrites() counts the memory storage of setupProcessManager(hooks)');
+  if (!current)
+    throw new Error(
+      'stashWrites() counts the memory storage of setupProcessManager(hooks)',
+    );
   return current.writes;
 }
 
 function isOpen(process: Process): boolean {
-  const manager = getOwner(process)?.lookup('service:process-manager') as ProcessManagerService | undefined;
+  const manager = getOwner(process)?.lookup('service:process-manager');
   return manager?.get(process.key) === process;
 }
 

@@ -1,6 +1,10 @@
 export { default as Process } from './process';
 export type { ProcessStatus, ProcessArgs, HookResult } from './process';
-export type { default as ProcessManagerService, OpenOptions, ClosedProcess } from './services/process-manager';
+export type {
+  default as ProcessManagerService,
+  OpenOptions,
+  ClosedProcess,
+} from './services/process-manager';
 export type { ProcessRegistry } from './registry';
 export type { ProcessManagerConfig } from './-private/config';
 export type { JSONObject, JSONValue } from './-private/json';

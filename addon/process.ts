@@ -8,7 +8,8 @@ import { assertId, assertType, error, keyFor } from './-private/identity';
 import { describe, isPlainObject, type JSONObject } from './-private/json';
 
 /** Where a process is in its life; `'hibernated'` is set by the manager. */
-export type ProcessStatus = 'initializing' | 'restoring' | 'ready' | 'failed' | 'hibernated';
+export type ProcessStatus =
+  'initializing' | 'restoring' | 'ready' | 'failed' | 'hibernated';
 
 /**
  * What a hook may return: nothing, a promise, or an ember-concurrency task
@@ -109,7 +110,9 @@ export default class Process<Data extends JSONObject = JSONObject> {
    */
   updateData(patch: Partial<Data>): void {
     if (!isPlainObject(patch)) {
-      throw error(`updateData of ${this.key} takes a plain object, not ${describe(patch)}`);
+      throw error(
+        `updateData of ${this.key} takes a plain object, not ${describe(patch)}`,
+      );
     }
     this.data = { ...this.data, ...patch };
     hostOf(this)?.stashChanged();
@@ -146,7 +149,9 @@ export default class Process<Data extends JSONObject = JSONObject> {
    */
   retry = (): TaskInstance<void> | undefined => {
     if (this.status !== 'failed' || isDestroying(this)) return undefined;
-    return this.#failed === 'restore' ? this.restoreTask.perform() : this.initTask.perform();
+    return this.#failed === 'restore'
+      ? this.restoreTask.perform()
+      : this.initTask.perform();
   };
 
   /**
@@ -178,7 +183,10 @@ export default class Process<Data extends JSONObject = JSONObject> {
   /** Another process became the active one, or this one was closed while active. */
   deactivated(): HookResult {}
 
-  #begin(status: 'initializing' | 'restoring', running: TaskInstance<void> | null): void {
+  #begin(
+    status: 'initializing' | 'restoring',
+    running: TaskInstance<void> | null,
+  ): void {
     this.status = status;
     this.error = undefined;
     this.#failed = undefined;
@@ -199,8 +207,8 @@ export default class Process<Data extends JSONObject = JSONObject> {
   }
 
   #stop(): void {
-    this.initTask.cancelAll();
-    this.restoreTask.cancelAll();
+    void this.initTask.cancelAll();
+    void this.restoreTask.cancelAll();
     try {
       this.teardown();
     } catch (reason) {

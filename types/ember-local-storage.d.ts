@@ -10,7 +10,9 @@ declare module 'ember-local-storage/session/object' {
 
 declare module 'ember-local-storage/helpers/storage' {
   /** The native storage, or a plain object where it is unavailable. */
-  export function getStorage(name: 'local' | 'session'): Record<string, string | undefined>;
+  export function getStorage(
+    name: 'local' | 'session',
+  ): Record<string, string | undefined>;
   export function _resetStorages(): void;
 }
 

@@ -20,7 +20,9 @@ export const DEFAULT_CONFIG: Readonly<ProcessManagerConfig> = Object.freeze({
 export function readConfig(raw: unknown): ProcessManagerConfig {
   if (raw === undefined || raw === null) return { ...DEFAULT_CONFIG };
   if (!isPlainObject(raw)) {
-    throw error(`ENV['ember-process-manager'] must be an object, not ${describe(raw)}`);
+    throw error(
+      `ENV['ember-process-manager'] must be an object, not ${describe(raw)}`,
+    );
   }
   const config = { ...DEFAULT_CONFIG };
   for (const [name, value] of Object.entries(raw)) {
@@ -30,9 +32,12 @@ export function readConfig(raw: unknown): ProcessManagerConfig {
     const nullable = name === 'maxLiveProcesses';
     const valid =
       (nullable && value === null) ||
-      (Number.isInteger(value) && (value as number) >= (name === 'recentlyClosedLimit' ? 0 : 1));
+      (Number.isInteger(value) &&
+        (value as number) >= (name === 'recentlyClosedLimit' ? 0 : 1));
     if (!valid) {
-      throw error(`configuration ${name} must be a positive integer${nullable ? ' or null' : ''}, not ${describe(value)}`);
+      throw error(
+        `configuration ${name} must be a positive integer${nullable ? ' or null' : ''}, not ${describe(value)}`,
+      );
     }
     (config as Record<string, unknown>)[name] = value;
   }

@@ -3,7 +3,9 @@ import type Process from '../process';
 const listeners = new Set<(process: Process) => void>();
 
 /** Test support learns of every process created, to check they are all destroyed. */
-export function onProcessCreated(listener: (process: Process) => void): () => void {
+export function onProcessCreated(
+  listener: (process: Process) => void,
+): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }

@@ -39,7 +39,9 @@ export function parseKey(key: unknown): { type: string; id: string } {
   const type = at > 0 ? (key as string).slice(0, at) : undefined;
   const id = at > 0 ? (key as string).slice(at + 1) : undefined;
   if (!isValidType(type) || !isValidId(id)) {
-    throw new Error(`${PREFIX}: invalid process key ${describe(key)}: a key is "<type>:<id>"`);
+    throw new Error(
+      `${PREFIX}: invalid process key ${describe(key)}: a key is "<type>:<id>"`,
+    );
   }
   return { type, id };
 }

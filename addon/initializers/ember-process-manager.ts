@@ -10,9 +10,14 @@ interface ResolverWithPlurals {
  * Embroider, before anything resolves a process.
  */
 export function initialize(application: Application): void {
-  const registry = (application as unknown as { __registry__?: { resolver?: ResolverWithPlurals } }).__registry__;
+  const registry = (
+    application as unknown as {
+      __registry__?: { resolver?: ResolverWithPlurals };
+    }
+  ).__registry__;
   const plurals = registry?.resolver?.pluralizedTypes;
-  if (plurals && (plurals['process'] ?? 'processs') === 'processs') plurals['process'] = 'processes';
+  if (plurals && (plurals['process'] ?? 'processs') === 'processs')
+    plurals['process'] = 'processes';
 }
 
 export default { initialize };

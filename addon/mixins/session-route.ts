@@ -13,13 +13,19 @@ import type ProcessManagerService from '../services/process-manager';
  * export default class SessionRoute extends Route.extend(SessionRouteMixin) {}
  * ```
  */
+// The design asks for a mixin; `await processManager.restore()` in beforeModel is the same.
+// eslint-disable-next-line ember/no-new-mixins
 const SessionRouteMixin = Mixin.create({
   processManager: service('process-manager'),
 
   beforeModel(...args: unknown[]): unknown {
     // restore() creates the processes synchronously; only their restore tasks go on.
-    const restored = (this as unknown as { processManager: ProcessManagerService }).processManager.restore();
-    const own = (this as unknown as { _super(...a: unknown[]): unknown })._super(...args);
+    const restored = (
+      this as unknown as { processManager: ProcessManagerService }
+    ).processManager.restore();
+    const own = (
+      this as unknown as { _super(...a: unknown[]): unknown }
+    )._super(...args);
     return Promise.all([restored, own]);
   },
 });

@@ -2,16 +2,31 @@ import Service from '@ember/service';
 import { tracked } from '@glimmer/tracking';
 import { getOwner } from '@ember/owner';
 import type Owner from '@ember/owner';
-import { associateDestroyableChild, destroy, isDestroying } from '@ember/destroyable';
+import {
+  associateDestroyableChild,
+  destroy,
+  isDestroying,
+} from '@ember/destroyable';
 import { scheduleOnce } from '@ember/runloop';
 import Process, { type HookResult } from '../process';
 import type { ProcessRegistry } from '../registry';
 import { attachHost, type ProcessHost } from '../-private/host';
 import { processCreated } from '../-private/debug';
 import { readConfig, type ProcessManagerConfig } from '../-private/config';
-import { assertId, assertType, error, isValidType, keyFor, parseKey } from '../-private/identity';
+import {
+  assertId,
+  assertType,
+  error,
+  isValidType,
+  keyFor,
+  parseKey,
+} from '../-private/identity';
 import { describe, isPlainObject, type JSONObject } from '../-private/json';
-import { parseStash, STASH_VERSION, type Stash } from '../-private/stash/format';
+import {
+  parseStash,
+  STASH_VERSION,
+  type Stash,
+} from '../-private/stash/format';
 import type { StashStorage } from '../-private/stash/storage/base';
 import { stashStorageFor } from '../-private/stash/storage/index';
 import { didCancel } from 'ember-concurrency';
@@ -36,7 +51,10 @@ export interface ClosedProcess {
 }
 
 type DataOf<P> = P extends Process<infer Data> ? Data : JSONObject;
-type ProcessClass = new (owner: Owner, args: ConstructorParameters<typeof Process>[1]) => Process;
+type ProcessClass = new (
+  owner: Owner,
+  args: ConstructorParameters<typeof Process>[1],
+) => Process;
 
 /**
  * Holds the open processes in tab order, stashes them in `sessionStorage`
@@ -50,7 +68,10 @@ type ProcessClass = new (owner: Owner, args: ConstructorParameters<typeof Proces
  * }
  * ```
  */
-export default class ProcessManagerService extends Service implements ProcessHost {
+export default class ProcessManagerService
+  extends Service
+  implements ProcessHost
+{
   /** The process whose tab is on screen, or `null`. */
   @tracked active: Process | null = null;
   /** True once `restore()` has resolved. */
@@ -75,9 +96,10 @@ export default class ProcessManagerService extends Service implements ProcessHos
   constructor(owner: Owner) {
     super(owner);
     // Registered by every ember-cli app, classic or Vite; not in the Owner type.
-    const env = (owner as unknown as { resolveRegistration(name: string): unknown }).resolveRegistration(
-      'config:environment',
-    ) as Record<string, unknown> | undefined;
+    const env = (
+      owner as unknown as { resolveRegistration(name: string): unknown }
+    ).resolveRegistration('config:environment') as
+      Record<string, unknown> | undefined;
     this.config = Object.freeze(readConfig(env?.['ember-process-manager']));
     this.#storage = stashStorageFor(owner);
     if (typeof window !== 'undefined') {
@@ -101,7 +123,7 @@ export default class ProcessManagerService extends Service implements ProcessHos
    * this.processManager.open('conversation', '42', { background: event.metaKey });
    * ```
    */
-  open<T extends keyof ProcessRegistry & string>(
+  open<T extends Extract<keyof ProcessRegistry, string>>(
     type: T,
     id: string,
     options?: OpenOptions<DataOf<ProcessRegistry[T]>>,
@@ -128,7 +150,10 @@ export default class ProcessManagerService extends Service implements ProcessHos
    * const conversation = this.processManager.find('conversation', '42');
    * ```
    */
-  find<T extends keyof ProcessRegistry & string>(type: T, id: string): ProcessRegistry[T] | undefined;
+  find<T extends Extract<keyof ProcessRegistry, string>>(
+    type: T,
+    id: string,
+  ): ProcessRegistry[T] | undefined;
   find(type: string, id: string): Process | undefined;
   find(type: string, id: string): Process | undefined {
     assertType(type);
@@ -218,7 +243,8 @@ export default class ProcessManagerService extends Service implements ProcessHos
    */
   move(processOrKey: Process | string, index: number): void {
     const process = this.#require(processOrKey, 'move');
-    if (!Number.isInteger(index)) throw error(`move takes an integer index, not ${describe(index)}`);
+    if (!Number.isInteger(index))
+      throw error(`move takes an integer index, not ${describe(index)}`);
     const from = this.#list.indexOf(process);
     const to = Math.max(0, Math.min(index, this.#list.length - 1));
     if (from === to) return;
@@ -242,7 +268,10 @@ export default class ProcessManagerService extends Service implements ProcessHos
     this.recentlyClosed = rest;
     let process = this.#byKey.get(entry.key);
     if (!process) {
-      process = this.#create(entry.type, entry.id, { data: entry.data, title: entry.title });
+      process = this.#create(entry.type, entry.id, {
+        data: entry.data,
+        title: entry.title,
+      });
       void process.restoreTask.perform();
     }
     this.activate(process);
@@ -282,6 +311,8 @@ export default class ProcessManagerService extends Service implements ProcessHos
   stashChanged(): void {
     if (isDestroying(this)) return;
     this.#dirty = true;
+    // Once per run loop is the point: every change of one loop, one write.
+    // eslint-disable-next-line ember/no-runloop
     scheduleOnce('actions', this, this.#flush);
   }
 
@@ -289,12 +320,16 @@ export default class ProcessManagerService extends Service implements ProcessHos
   titleMayHaveChanged(process: Process): void {
     if (isDestroying(this)) return;
     this.#titlesToCheck.add(process);
+    // eslint-disable-next-line ember/no-runloop
     scheduleOnce('actions', this, this.#flush);
   }
 
   /** @internal */
   hookFailed(process: Process, hook: string, reason: unknown): void {
-    this.warn(`${hook}() of ${process.key} failed`, [describe(reason), String(reason)]);
+    this.warn(`${hook}() of ${process.key} failed`, [
+      describe(reason),
+      String(reason),
+    ]);
   }
 
   willDestroy(): void {
@@ -317,7 +352,10 @@ export default class ProcessManagerService extends Service implements ProcessHos
     } catch (reason) {
       problems.push(String(reason instanceof Error ? reason.message : reason));
     }
-    const stash = parseStash(raw, (type) => this.#classFor(type, false) !== undefined);
+    const stash = parseStash(
+      raw,
+      (type) => this.#classFor(type, false) !== undefined,
+    );
     problems.push(...stash.problems);
     const restored = stash.processes.map(({ type, id, title, data }) => {
       const process = this.#create(type, id, { data, title });
@@ -333,17 +371,28 @@ export default class ProcessManagerService extends Service implements ProcessHos
     for (const process of restored) void process.restoreTask.perform();
     this.isRestored = true;
     if (problems.length > 0) {
-      this.warn(`the stash was partly unreadable; dropped ${problems.length} part(s) of it`, problems);
+      this.warn(
+        `the stash was partly unreadable; dropped ${problems.length} part(s) of it`,
+        problems,
+      );
     }
   }
 
-  #create(type: string, id: string, args: { data?: JSONObject; title?: string }, index?: number): Process {
+  #create(
+    type: string,
+    id: string,
+    args: { data?: JSONObject; title?: string },
+    index?: number,
+  ): Process {
     const Class = this.#classFor(type, true)!;
     const process = new Class(getOwner(this)!, { type, id, ...args });
     attachHost(process, this);
     associateDestroyableChild(this, process);
     processCreated(process);
-    const at = index === undefined ? this.#list.length : Math.max(0, Math.min(index, this.#list.length));
+    const at =
+      index === undefined
+        ? this.#list.length
+        : Math.max(0, Math.min(index, this.#list.length));
     if (at === this.#list.length) this.#list.push(process);
     else this.#list.splice(at, 0, process);
     this.#byKey.set(process.key, process);
@@ -356,7 +405,8 @@ export default class ProcessManagerService extends Service implements ProcessHos
     const Class = isValidType(type)
       ? (getOwner(this)!.factoryFor(`process:${type}`)?.class as unknown)
       : undefined;
-    if (typeof Class === 'function' && Class.prototype instanceof Process) return Class as ProcessClass;
+    if (typeof Class === 'function' && Class.prototype instanceof Process)
+      return Class as ProcessClass;
     if (!required) return undefined;
     throw error(
       Class === undefined
@@ -367,15 +417,21 @@ export default class ProcessManagerService extends Service implements ProcessHos
 
   #lookup(processOrKey: Process | string): Process | undefined {
     if (processOrKey instanceof Process) {
-      return this.#byKey.get(processOrKey.key) === processOrKey ? processOrKey : undefined;
+      return this.#byKey.get(processOrKey.key) === processOrKey
+        ? processOrKey
+        : undefined;
     }
+    // eslint-disable-next-line ember/classic-decorator-no-classic-methods -- the contract's get(key), not EmberObject's
     if (typeof processOrKey === 'string') return this.get(processOrKey);
-    throw error(`expected a process or a "<type>:<id>" key, not ${describe(processOrKey)}`);
+    throw error(
+      `expected a process or a "<type>:<id>" key, not ${describe(processOrKey)}`,
+    );
   }
 
   #require(processOrKey: Process | string, action: string): Process {
     const process = this.#lookup(processOrKey);
-    if (!process) throw error(`cannot ${action} ${describe(processOrKey)}: it is not open`);
+    if (!process)
+      throw error(`cannot ${action} ${describe(processOrKey)}: it is not open`);
     return process;
   }
 
@@ -389,7 +445,10 @@ export default class ProcessManagerService extends Service implements ProcessHos
       title: this.#titleOf(process),
       data: process.data,
     };
-    this.recentlyClosed = [entry, ...this.recentlyClosed.filter((e) => e.key !== entry.key)].slice(0, limit);
+    this.recentlyClosed = [
+      entry,
+      ...this.recentlyClosed.filter((e) => e.key !== entry.key),
+    ].slice(0, limit);
   }
 
   #runHook(process: Process, hook: 'activated' | 'deactivated'): void {
@@ -411,7 +470,9 @@ export default class ProcessManagerService extends Service implements ProcessHos
     try {
       return String(process.title);
     } catch {
-      return this.#stashedTitles.get(process) ?? `${process.type} ${process.id}`;
+      return (
+        this.#stashedTitles.get(process) ?? `${process.type} ${process.id}`
+      );
     }
   }
 
@@ -431,7 +492,12 @@ export default class ProcessManagerService extends Service implements ProcessHos
         const title = this.#titleOf(process);
         this.#stashedTitles.set(process, title);
         const data = process.data;
-        return { type: process.type, id: process.id, title, ...(isEmpty(data) ? {} : { data }) };
+        return {
+          type: process.type,
+          id: process.id,
+          title,
+          ...(isEmpty(data) ? {} : { data }),
+        };
       }),
     };
     try {
@@ -441,7 +507,8 @@ export default class ProcessManagerService extends Service implements ProcessHos
     } catch (reason) {
       // Kept in memory and written again with the next change.
       this.#dirty = true;
-      if (!this.#writeFailed) this.warn('the stash could not be written', [String(reason)]);
+      if (!this.#writeFailed)
+        this.warn('the stash could not be written', [String(reason)]);
       this.#writeFailed = true;
     }
   }
@@ -460,18 +527,29 @@ function isEmpty(data: JSONObject): boolean {
 }
 
 function checkOpenOptions(options: unknown): OpenOptions {
-  if (!isPlainObject(options)) throw error(`open() options must be an object, not ${describe(options)}`);
+  if (!isPlainObject(options))
+    throw error(`open() options must be an object, not ${describe(options)}`);
   const { background, data, index } = options;
   if (background !== undefined && typeof background !== 'boolean') {
-    throw error(`open() option background must be a boolean, not ${describe(background)}`);
+    throw error(
+      `open() option background must be a boolean, not ${describe(background)}`,
+    );
   }
   if (data !== undefined && !isPlainObject(data)) {
-    throw error(`open() option data must be a plain object, not ${describe(data)}`);
+    throw error(
+      `open() option data must be a plain object, not ${describe(data)}`,
+    );
   }
   if (index !== undefined && !Number.isInteger(index)) {
-    throw error(`open() option index must be an integer, not ${describe(index)}`);
+    throw error(
+      `open() option index must be an integer, not ${describe(index)}`,
+    );
   }
-  return { background, data: data as JSONObject | undefined, index: index as number | undefined };
+  return {
+    background,
+    data: data as JSONObject | undefined,
+    index: index as number | undefined,
+  };
 }
 
 declare module '@ember/service' {

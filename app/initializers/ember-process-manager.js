@@ -1,1 +1,4 @@
-export { default, initialize } from 'ember-process-manager/initializers/ember-process-manager';
+export {
+  default,
+  initialize,
+} from 'ember-process-manager/initializers/ember-process-manager';

@@ -18,12 +18,16 @@ export async function bootInstance(): Promise<ApplicationInstance> {
 }
 
 /** Destroys the instance (as unloading the page does) and boots the next one. */
-export async function refresh(instance: ApplicationInstance): Promise<ApplicationInstance> {
+export async function refresh(
+  instance: ApplicationInstance,
+): Promise<ApplicationInstance> {
   destroy(instance);
   await settled();
   return bootInstance();
 }
 
-export function managerOf(owner: { lookup(name: string): unknown }): ProcessManagerService {
+export function managerOf(owner: {
+  lookup(name: string): unknown;
+}): ProcessManagerService {
   return owner.lookup('service:process-manager') as ProcessManagerService;
 }

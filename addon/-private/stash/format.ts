@@ -24,24 +24,38 @@ export interface ParsedStash {
   problems: string[];
 }
 
-export const EMPTY_STASH: Stash = { version: STASH_VERSION, active: null, processes: [] };
+export const EMPTY_STASH: Stash = {
+  version: STASH_VERSION,
+  active: null,
+  processes: [],
+};
 
 /**
  * Reads whatever was in storage. Never throws: an entry it cannot read is
  * dropped and named in `problems`, the rest is kept. `isKnownType` keeps
  * types that the app no longer registers out of the result.
  */
-export function parseStash(raw: unknown, isKnownType: (type: string) => boolean): ParsedStash {
+export function parseStash(
+  raw: unknown,
+  isKnownType: (type: string) => boolean,
+): ParsedStash {
   const problems: string[] = [];
-  if (raw === undefined || raw === null) return { active: null, processes: [], problems };
+  if (raw === undefined || raw === null)
+    return { active: null, processes: [], problems };
   if (!isPlainObject(raw) || !Array.isArray(raw['processes'])) {
-    return { active: null, processes: [], problems: ['the stash is not an object with a processes list'] };
+    return {
+      active: null,
+      processes: [],
+      problems: ['the stash is not an object with a processes list'],
+    };
   }
   if (raw['version'] !== STASH_VERSION) {
     return {
       active: null,
       processes: [],
-      problems: [`the stash has version ${String(raw['version'])}, this release reads ${STASH_VERSION}`],
+      problems: [
+        `the stash has version ${String(raw['version'])}, this release reads ${STASH_VERSION}`,
+      ],
     };
   }
 
@@ -68,17 +82,25 @@ export function parseStash(raw: unknown, isKnownType: (type: string) => boolean)
     });
   }
 
-  const active = typeof raw['active'] === 'string' && seen.has(raw['active']) ? raw['active'] : null;
+  const active =
+    typeof raw['active'] === 'string' && seen.has(raw['active'])
+      ? raw['active']
+      : null;
   return { active, processes, problems };
 }
 
-function entryProblem(entry: unknown, isKnownType: (type: string) => boolean): string | undefined {
+function entryProblem(
+  entry: unknown,
+  isKnownType: (type: string) => boolean,
+): string | undefined {
   if (!isPlainObject(entry)) return 'not an object';
   const { type, id, title, data } = entry;
   if (!isValidType(type)) return 'invalid type';
   if (!isValidId(id)) return 'invalid id';
-  if (title !== undefined && typeof title !== 'string') return 'title is not a string';
-  if (data !== undefined && !isPlainObject(data)) return 'data is not an object';
+  if (title !== undefined && typeof title !== 'string')
+    return 'title is not a string';
+  if (data !== undefined && !isPlainObject(data))
+    return 'data is not an object';
   if (!isKnownType(type)) return `"${type}" is not a registered process type`;
   return undefined;
 }
@@ -104,6 +126,7 @@ function copyJSON(value: unknown): JSONObject[string] {
   if (Array.isArray(value)) return value.map(copyJSON) as JSONObject[string];
   if (isPlainObject(value)) return copyJSONObject(value);
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null)
+    return value;
   return null;
 }

@@ -25,7 +25,10 @@ export default class SessionStashStorage implements StashStorage {
     try {
       if (raw !== undefined) unwrap(JSON.parse(raw));
     } catch (cause) {
-      this.#unreadable = new Error(`the stored stash cannot be read: ${String(raw).slice(0, 60)}`, { cause });
+      this.#unreadable = new Error(
+        `the stored stash cannot be read: ${String(raw).slice(0, 60)}`,
+        { cause },
+      );
       delete native[STASH_KEY];
     }
     const props = { _storageKey: STASH_KEY, _initialContent: {} };

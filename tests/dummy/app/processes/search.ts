@@ -1,6 +1,9 @@
 import { Process } from 'ember-process-manager';
 
-export type SearchCriteria = { query?: string; status?: 'open' | 'closed' | 'any' };
+export type SearchCriteria = {
+  query?: string;
+  status?: 'open' | 'closed' | 'any';
+};
 
 /** An advanced search: its criteria live in `data`, so a refresh keeps them. */
 export default class SearchProcess extends Process<SearchCriteria> {

@@ -15,8 +15,20 @@ export interface User {
   email: string;
 }
 
-const SUBJECTS = ['Refund request', 'Login trouble', 'Invoice question', 'Shipping delay', 'Feature idea'];
-const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
+const SUBJECTS = [
+  'Refund request',
+  'Login trouble',
+  'Invoice question',
+  'Shipping delay',
+  'Feature idea',
+];
+const NAMES = [
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Alan Turing',
+  'Edsger Dijkstra',
+  'Barbara Liskov',
+];
 
 /** The demo's data source: seeded records behind a small latency. */
 export default class BackendService extends Service {
@@ -37,7 +49,11 @@ export default class BackendService extends Service {
     this.requests.push(`user:${id}`);
     await timeout(config.environment === 'test' ? 0 : 300);
     const name = NAMES[Number(id) % NAMES.length]!;
-    return { id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.com` };
+    return {
+      id,
+      name,
+      email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+    };
   }
 }
 

@@ -1,5 +1,8 @@
 import { module, test } from 'qunit';
-import { parseStash, STASH_VERSION } from 'ember-process-manager/-private/stash/format';
+import {
+  parseStash,
+  STASH_VERSION,
+} from 'ember-process-manager/-private/stash/format';
 
 const known = (type: string) => type === 'conversation' || type === 'user';
 
@@ -10,7 +13,12 @@ module('Unit | -private | stash/format', function () {
         version: STASH_VERSION,
         active: 'user:2',
         processes: [
-          { type: 'conversation', id: '1', title: 'One', data: { draft: 'hi' } },
+          {
+            type: 'conversation',
+            id: '1',
+            title: 'One',
+            data: { draft: 'hi' },
+          },
           { type: 'user', id: '2' },
         ],
       },
@@ -27,7 +35,11 @@ module('Unit | -private | stash/format', function () {
   });
 
   test('nothing stored is an empty stash, not a problem', function (assert) {
-    assert.deepEqual(parseStash(undefined, known), { active: null, processes: [], problems: [] });
+    assert.deepEqual(parseStash(undefined, known), {
+      active: null,
+      processes: [],
+      problems: [],
+    });
   });
 
   test('a bad entry costs that entry alone, and is named', function (assert) {
@@ -54,12 +66,24 @@ module('Unit | -private | stash/format', function () {
       ['conversation:1', 'user:6'],
     );
     assert.strictEqual(parsed.problems.length, 7);
-    assert.true(parsed.problems[2]!.includes('"unknown" is not a registered process type'));
-    assert.strictEqual(parsed.active, null, 'an active key that was not restored is dropped');
+    assert.true(
+      parsed.problems[2]!.includes(
+        '"unknown" is not a registered process type',
+      ),
+    );
+    assert.strictEqual(
+      parsed.active,
+      null,
+      'an active key that was not restored is dropped',
+    );
   });
 
   test('a stash of another version or shape is dropped whole and reported', function (assert) {
-    assert.strictEqual(parseStash({ version: 99, active: null, processes: [] }, known).problems.length, 1);
+    assert.strictEqual(
+      parseStash({ version: 99, active: null, processes: [] }, known).problems
+        .length,
+      1,
+    );
     assert.strictEqual(parseStash([], known).problems.length, 1);
     assert.strictEqual(parseStash('text', known).problems.length, 1);
   });
@@ -70,9 +94,16 @@ module('Unit | -private | stash/format', function () {
     ) as unknown;
     const parsed = parseStash(raw, known);
     const data = parsed.processes[0]!.data!;
-    assert.strictEqual(({} as Record<string, unknown>)['polluted'], undefined, 'Object.prototype untouched');
+    assert.strictEqual(
+      ({} as Record<string, unknown>)['polluted'],
+      undefined,
+      'Object.prototype untouched',
+    );
     assert.strictEqual(Object.getPrototypeOf(data), Object.prototype);
     assert.true(Object.hasOwn(data, '__proto__'), 'kept as an own property');
-    assert.strictEqual((data as Record<string, unknown>)['polluted'], undefined);
+    assert.strictEqual(
+      (data as Record<string, unknown>)['polluted'],
+      undefined,
+    );
   });
 });

@@ -9,8 +9,15 @@ export function behavesLikeStashStorage(make: () => StashStorage): void {
 
   test('reads back what was written, as JSON', function (assert) {
     const storage = make();
-    storage.write({ version: 1, list: [1, 'two', { three: true }], gone: undefined });
-    assert.deepEqual(storage.read(), { version: 1, list: [1, 'two', { three: true }] });
+    storage.write({
+      version: 1,
+      list: [1, 'two', { three: true }],
+      gone: undefined,
+    });
+    assert.deepEqual(storage.read(), {
+      version: 1,
+      list: [1, 'two', { three: true }],
+    });
   });
 
   test('a new storage object on the same store sees the last write', function (assert) {
