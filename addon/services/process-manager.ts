@@ -50,6 +50,10 @@ export interface ClosedProcess {
   readonly data: JSONObject;
 }
 
+/** A type name the registry does not know: its process is a plain `Process`. */
+type Unregistered<T extends string> = T extends keyof ProcessRegistry
+  ? never
+  : T;
 type DataOf<P> = P extends Process<infer Data> ? Data : JSONObject;
 type ProcessClass = new (
   owner: Owner,
@@ -128,7 +132,11 @@ export default class ProcessManagerService
     id: string,
     options?: OpenOptions<DataOf<ProcessRegistry[T]>>,
   ): ProcessRegistry[T];
-  open(type: string, id: string, options?: OpenOptions): Process;
+  open<T extends string>(
+    type: Unregistered<T>,
+    id: string,
+    options?: OpenOptions,
+  ): Process;
   open(type: string, id: string, options: OpenOptions = {}): Process {
     assertType(type);
     assertId(id);
@@ -154,7 +162,10 @@ export default class ProcessManagerService
     type: T,
     id: string,
   ): ProcessRegistry[T] | undefined;
-  find(type: string, id: string): Process | undefined;
+  find<T extends string>(
+    type: Unregistered<T>,
+    id: string,
+  ): Process | undefined;
   find(type: string, id: string): Process | undefined {
     assertType(type);
     assertId(id);
