@@ -1,0 +1,17 @@
+import '@glint/environment-ember-loose';
+import type ProcessManagerRegistry from 'ember-process-manager/template-registry';
+import type PageTitleRegistry from 'ember-page-title/template-registry';
+import type ConversationList from 'dummy/components/conversation-list';
+import type ConversationView from 'dummy/components/conversation-view';
+import type UserView from 'dummy/components/user-view';
+import type SearchView from 'dummy/components/search-view';
+
+declare module '@glint/environment-ember-loose/registry' {
+  export default interface Registry
+    extends ProcessManagerRegistry, PageTitleRegistry {
+    ConversationList: typeof ConversationList;
+    ConversationView: typeof ConversationView;
+    UserView: typeof UserView;
+    SearchView: typeof SearchView;
+  }
+}
