@@ -116,6 +116,7 @@ export default ts.config(
       '.stylelintrc.js',
       '.template-lintrc.js',
       'ember-cli-build.js',
+      'server/**/*.js',
     ],
     plugins: {
       n,
