@@ -9,3 +9,4 @@ export type { ProcessRegistry } from './registry';
 export type { ProcessManagerConfig } from './-private/config';
 export type { JSONObject, JSONValue } from './-private/json';
 export { default as ProcessTabs } from './components/process-tabs';
+export { default as openProcess } from './modifiers/open-process';

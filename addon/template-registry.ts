@@ -1,4 +1,5 @@
 import type ProcessTabs from './components/process-tabs';
+import type OpenProcessModifier from './modifiers/open-process';
 
 /**
  * For loose-mode (`.hbs`) templates checked by Glint:
@@ -13,4 +14,5 @@ import type ProcessTabs from './components/process-tabs';
  */
 export default interface ProcessManagerRegistry {
   ProcessTabs: typeof ProcessTabs;
+  'open-process': typeof OpenProcessModifier;
 }

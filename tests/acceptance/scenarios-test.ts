@@ -280,7 +280,7 @@ module('Acceptance | the use-case scenarios', function (hooks) {
     await click('[data-conversation="5"]');
     await click('[data-conversation="6"]');
     const five = manager(this).find('conversation', '5')!;
-    await click('[data-process-key="conversation:5"] [role="tab"]');
+    await click('[role="tab"][data-process-key="conversation:5"]');
     assert.strictEqual(
       currentURL(),
       '/conversation/5',
@@ -292,7 +292,7 @@ module('Acceptance | the use-case scenarios', function (hooks) {
       'the existing process is active',
     );
     assert
-      .dom('[data-process-key="conversation:5"] [role="tab"]')
+      .dom('[role="tab"][data-process-key="conversation:5"]')
       .hasAttribute('aria-selected', 'true');
     assert.strictEqual(
       log(this).count('conversation:5', 'initialize'),
@@ -333,7 +333,7 @@ module('Acceptance | the use-case scenarios', function (hooks) {
       'and not initialize()',
     );
 
-    await click('[data-process-key="conversation:21"] [role="tab"]');
+    await click('[role="tab"][data-process-key="conversation:21"]');
     assert.strictEqual(currentURL(), '/conversation/21');
     assert.strictEqual(
       manager(this).active?.key,

@@ -1,0 +1,1 @@
+export { default } from 'ember-process-manager/modifiers/open-process';
