@@ -18,6 +18,12 @@ export type ProcessStatus =
  */
 export type HookResult = void | Promise<unknown> | TaskInstance<unknown>;
 
+/**
+ * The manager's way to bring a process back as failed without running its
+ * restore() (the crash guard); `retry()` then runs it. Not public API.
+ */
+export let holdAsFailed: (process: Process, reason: Error) => void;
+
 /** What the manager hands a new process. Subclasses that define a constructor pass it on. */
 export interface ProcessArgs<Data extends JSONObject = JSONObject> {
   type: string;
@@ -123,7 +129,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.#begin('initializing', this.initTask.last);
     try {
       await this.initialize();
-      this.#succeed();
+      this.#succeed('init');
     } catch (reason) {
       this.#fail(reason, 'init');
     }
@@ -134,7 +140,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.#begin('restoring', this.restoreTask.last);
     try {
       await this.restore();
-      this.#succeed();
+      this.#succeed('restore');
     } catch (reason) {
       this.#fail(reason, 'restore');
     }
@@ -193,17 +199,25 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.#last = running ?? undefined;
   }
 
-  #succeed(): void {
+  #succeed(kind: 'init' | 'restore'): void {
     this.status = 'ready';
-    hostOf(this)?.titleMayHaveChanged(this);
+    hostOf(this)?.taskSettled(this, kind, true);
   }
 
-  #fail(reason: unknown, failed: 'init' | 'restore'): void {
+  #fail(reason: unknown, kind: 'init' | 'restore'): void {
     if (didCancel(reason)) throw reason;
     this.error = reason;
-    this.#failed = failed;
+    this.#failed = kind;
     this.status = 'failed';
-    hostOf(this)?.titleMayHaveChanged(this);
+    hostOf(this)?.taskSettled(this, kind, false);
+  }
+
+  static {
+    holdAsFailed = (process, reason) => {
+      process.error = reason;
+      process.#failed = 'restore';
+      process.status = 'failed';
+    };
   }
 
   #stop(): void {

@@ -5,8 +5,8 @@ export interface ProcessHost {
   readonly active: Process | null;
   /** Something stashed (its data) changed: write the stash at the end of the run loop. */
   stashChanged(): void;
-  /** A task settled, so the title may differ from the stashed one: write if it does. */
-  titleMayHaveChanged(process: Process): void;
+  /** initialize() or restore() settled: the title may differ from the stashed one. */
+  taskSettled(process: Process, kind: 'init' | 'restore', ok: boolean): void;
   /** A hook other than initialize/restore failed; initialize/restore failures live on the process. */
   hookFailed(process: Process, hook: string, error: unknown): void;
 }

@@ -8,7 +8,7 @@ import {
   isDestroying,
 } from '@ember/destroyable';
 import { scheduleOnce } from '@ember/runloop';
-import Process, { type HookResult } from '../process';
+import Process, { holdAsFailed, type HookResult } from '../process';
 import type { ProcessRegistry } from '../registry';
 import { attachHost, type ProcessHost } from '../-private/host';
 import { processCreated } from '../-private/debug';
@@ -23,7 +23,7 @@ import {
 } from '../-private/identity';
 import { describe, isPlainObject, type JSONObject } from '../-private/json';
 import {
-  parseStash,
+  parseStashText,
   STASH_VERSION,
   type Stash,
 } from '../-private/stash/format';
@@ -54,6 +54,9 @@ export interface ClosedProcess {
 type Unregistered<T extends string> = T extends keyof ProcessRegistry
   ? never
   : T;
+/** A restore begun on this many reloads in a row without succeeding is not run again by itself. */
+const MAX_RESTORE_ATTEMPTS = 3;
+
 type DataOf<P> = P extends Process<infer Data> ? Data : JSONObject;
 type ProcessClass = new (
   owner: Owner,
@@ -95,6 +98,7 @@ export default class ProcessManagerService
   #dirty = false;
   #stashedTitles = new WeakMap<Process, string>();
   #titlesToCheck = new Set<Process>();
+  #restoreAttempts = new WeakMap<Process, number>();
   #writeFailed = false;
 
   constructor(owner: Owner) {
@@ -328,8 +332,12 @@ export default class ProcessManagerService
   }
 
   /** @internal */
-  titleMayHaveChanged(process: Process): void {
+  taskSettled(process: Process, kind: 'init' | 'restore', ok: boolean): void {
     if (isDestroying(this)) return;
+    if (kind === 'restore' && ok && this.#restoreAttempts.delete(process)) {
+      this.stashChanged();
+      return;
+    }
     this.#titlesToCheck.add(process);
     // eslint-disable-next-line ember/no-runloop
     scheduleOnce('actions', this, this.#flush);
@@ -356,30 +364,42 @@ export default class ProcessManagerService
   #hydrate(): void {
     if (this.#restored) return;
     this.#restored = Promise.resolve();
-    let raw: unknown;
+    let text: string | undefined;
     const problems: string[] = [];
     try {
-      raw = this.#storage.read();
+      text = this.#storage.read();
     } catch (reason) {
       problems.push(String(reason instanceof Error ? reason.message : reason));
     }
-    const stash = parseStash(
-      raw,
+    const stash = parseStashText(
+      text,
       (type) => this.#classFor(type, false) !== undefined,
     );
     problems.push(...stash.problems);
-    const restored = stash.processes.map(({ type, id, title, data }) => {
+    const toRestore: Process[] = [];
+    for (const { type, id, title, data, restoring = 0 } of stash.processes) {
       const process = this.#create(type, id, { data, title });
       if (title !== undefined) this.#stashedTitles.set(process, title);
-      return process;
-    });
-    this.#dirty = false;
+      // Counted before it runs: a restore that takes the page down counts too.
+      this.#restoreAttempts.set(process, restoring + 1);
+      if (restoring < MAX_RESTORE_ATTEMPTS) toRestore.push(process);
+      else {
+        this.#restoreAttempts.set(process, restoring);
+        holdAsFailed(
+          process,
+          error(
+            `restore() of ${process.key} did not succeed on ${restoring} reloads in a row, so it was not run again; retry to run it`,
+          ),
+        );
+      }
+    }
+    this.#dirty = toRestore.length > 0;
     const active = stash.active ? this.#byKey.get(stash.active) : undefined;
     if (active) {
       this.active = active;
       this.#runHook(active, 'activated');
     }
-    for (const process of restored) void process.restoreTask.perform();
+    for (const process of toRestore) void process.restoreTask.perform();
     this.isRestored = true;
     if (problems.length > 0) {
       this.warn(
@@ -503,11 +523,13 @@ export default class ProcessManagerService
         const title = this.#titleOf(process);
         this.#stashedTitles.set(process, title);
         const data = process.data;
+        const restoring = this.#restoreAttempts.get(process);
         return {
           type: process.type,
           id: process.id,
           title,
           ...(isEmpty(data) ? {} : { data }),
+          ...(restoring ? { restoring } : {}),
         };
       }),
     };

@@ -1,10 +1,10 @@
 /**
- * Where the stash is kept. `read` returns what `write` was last given (after
- * a JSON round trip), or `undefined` when nothing is stored; either may throw,
- * and the manager survives both.
+ * Where the stash is kept. `read` returns the stash's JSON text as stored
+ * (which may be damaged), or `undefined` when nothing is stored; either
+ * method may throw, and the manager survives both.
  */
 export interface StashStorage {
-  read(): unknown;
+  read(): string | undefined;
   write(stash: object): void;
   clear(): void;
 }

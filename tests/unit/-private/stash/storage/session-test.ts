@@ -24,33 +24,45 @@ module('Unit | -private | stash/storage/session', function (hooks) {
     });
   });
 
-  test('text that is not JSON is reported by read(), removed, and does not stop the next write', function (assert) {
-    sessionStorage.setItem(
-      STASH_KEY,
-      '{"stash": {"version": 1, "processes": [',
-    );
+  test('text that is not JSON is handed over once, to be salvaged, and removed from storage', function (assert) {
+    const damaged = '{"stash": {"version": 1, "processes": [';
+    sessionStorage.setItem(STASH_KEY, damaged);
     const storage = new SessionStashStorage(this.owner);
-    assert.throws(() => storage.read(), /the stored stash cannot be read/);
+    assert.strictEqual(storage.read(), damaged, 'the damaged text, as stored');
     assert.false(
       String(sessionStorage.getItem(STASH_KEY)).includes('processes'),
-      'the unreadable text is gone',
+      'gone from storage before ember-local-storage parses it',
     );
-    assert.strictEqual(
-      storage.read(),
-      undefined,
-      'reported once; then nothing is stored',
-    );
+    assert.strictEqual(storage.read(), undefined, 'handed over once');
     storage.write({ version: 1 });
-    assert.deepEqual(storage.read(), { version: 1 });
+    assert.deepEqual(JSON.parse(storage.read()!), { version: 1 });
   });
 
-  test('a stored top-level __proto__ is refused before ember-local-storage merges it', function (assert) {
-    sessionStorage.setItem(
-      STASH_KEY,
-      '{"__proto__": {"polluted": true}, "stash": {"version": 1}}',
-    );
+  test('a stored top-level __proto__ never reaches ember-local-storage', function (assert) {
+    const damaged =
+      '{"__proto__": {"polluted": true}, "stash": {"version": 1}}';
+    sessionStorage.setItem(STASH_KEY, damaged);
     const storage = new SessionStashStorage(this.owner);
-    assert.throws(() => storage.read(), /cannot be read/);
+    assert.strictEqual(storage.read(), damaged);
     assert.strictEqual(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+
+  test('sessionStorage that throws on access: reported once, and the stash lives in memory', function (assert) {
+    const denied = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    const storage = new SessionStashStorage(this.owner, denied);
+    assert.throws(
+      () => storage.read(),
+      /sessionStorage is unavailable; the stash is kept in memory/,
+    );
+    assert.strictEqual(storage.read(), undefined, 'reported once');
+    storage.write({ version: 1, n: 3 });
+    assert.deepEqual(JSON.parse(storage.read()!), { version: 1, n: 3 });
+    assert.strictEqual(
+      sessionStorage.getItem(STASH_KEY),
+      null,
+      'nothing reached sessionStorage',
+    );
   });
 });
