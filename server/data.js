@@ -140,6 +140,7 @@ function seedConversation(n, users) {
 /** The seeded records, what changes them, and reset() to reseed them. */
 function createStore() {
   let users, conversations, followUps;
+  let sequence = 0;
   function reset() {
     users = seedUsers();
     conversations = Array.from({ length: 50 }, (_, i) =>
@@ -182,8 +183,9 @@ function createStore() {
   }
 
   function addMessage(c, author, text) {
+    // Unique across restarts of the server, which forget what was added.
     const message = {
-      id: `${c.id}-${c.messages.length + 1}`,
+      id: `${c.id}-${Date.now().toString(36)}${(sequence++).toString(36)}`,
       author,
       name: author === 'customer' ? c.customer : 'You',
       text,
