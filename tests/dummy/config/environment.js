@@ -15,8 +15,11 @@ module.exports = function (environment) {
     },
 
     APP: {
-      // Here you can pass flags/options to your application instance
-      // when it is created
+      // The demo's data: 'http' calls the API of server/ (served by
+      // `ember serve`), 'memory' answers from seeded records in the page.
+      // DEMO_BACKEND=memory builds a demo that needs no server.
+      demoBackend: process.env.DEMO_BACKEND === 'memory' ? 'memory' : 'http',
+      demoApi: '/api',
     },
   };
 
@@ -37,6 +40,8 @@ module.exports = function (environment) {
     ENV.APP.LOG_VIEW_LOOKUPS = false;
 
     ENV.APP.rootElement = '#ember-testing';
+    // No server/ middleware runs under `ember test`: deterministic, in memory.
+    ENV.APP.demoBackend = 'memory';
     ENV.APP.autoboot = false;
   }
 

@@ -5,6 +5,7 @@ import type BackendService from 'dummy/services/backend';
 import type { User } from 'dummy/services/backend';
 import type ActivityLogService from 'dummy/services/activity-log';
 
+/** A user's tab: their details and their conversations. */
 export default class UserProcess extends Process {
   @service declare backend: BackendService;
   @service('activity-log') declare log: ActivityLogService;
