@@ -49,7 +49,7 @@ export default class BackendService extends Service {
     if (criteria.query?.trim()) query.set('q', criteria.query.trim());
     if (criteria.status && criteria.status !== 'any')
       query.set('status', criteria.status);
-    const search = query.size ? `?${query.toString()}` : '';
+    const search = query.toString() ? `?${query.toString()}` : '';
     return request('GET', `${this.api}/conversations${search}`);
   }
 
