@@ -56,6 +56,8 @@ export default class ConversationProcess extends Process<ConversationData> {
     this.log.record(this.key, 'teardown');
     void this.sendTask.cancelAll();
     if (this.#subscription) this.realtime.unsubscribe(this.#subscription);
+    this.#subscription = undefined;
+    this.#early = [];
   }
 
   /** Sends the draft as a reply; the draft is cleared once the server has it. */
