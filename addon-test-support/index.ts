@@ -1,11 +1,13 @@
 import { settled } from '@ember/test-helpers';
-import { isDestroyed } from '@ember/destroyable';
 import { getOwner } from '@ember/owner';
 import MemoryStashStorage from 'ember-process-manager/-private/stash/storage/memory';
 import { overrideStashStorage } from 'ember-process-manager/-private/stash/storage/index';
 import { STASH_KEY } from 'ember-process-manager/-private/stash/storage/base';
 import { getStorage } from 'ember-local-storage/helpers/storage';
-import { onProcessCreated } from 'ember-process-manager/-private/debug';
+import {
+  onProcessCreated,
+  wasDestroyed,
+} from 'ember-process-manager/-private/debug';
 import type { Process } from 'ember-process-manager';
 
 export interface SetupProcessManagerOptions {
@@ -62,7 +64,7 @@ export function setupProcessManager(
     const testOwner = this.owner;
     const alive = created.filter(
       (process) =>
-        !isDestroyed(process) &&
+        !wasDestroyed(process) &&
         !(getOwner(process) === testOwner && isOpen(process)),
     );
     created = [];

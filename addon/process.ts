@@ -4,6 +4,7 @@ import type Owner from '@ember/owner';
 import { isDestroying, registerDestructor } from '@ember/destroyable';
 import { didCancel, task, type TaskInstance } from 'ember-concurrency';
 import { hostOf } from './-private/host';
+import { processDestroyed } from './-private/debug';
 import { assertId, assertType, error, keyFor } from './-private/identity';
 import { describe, isPlainObject, type JSONObject } from './-private/json';
 
@@ -221,6 +222,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
   }
 
   #stop(): void {
+    processDestroyed(this);
     void this.initTask.cancelAll();
     void this.restoreTask.cancelAll();
     try {

@@ -222,7 +222,7 @@ module('Unit | Service | process-manager | a fuzzed stash', function (hooks) {
           }
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, includeErrorInReport: true },
     );
 
     assert.strictEqual(booted, RUNS, `every one of ${RUNS} stashes booted`);
