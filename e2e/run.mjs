@@ -24,9 +24,10 @@ try {
   console.log(
     `# e2e: serving the demo app at ${server.baseUrl} (ready in ${Math.round((Date.now() - started) / 1000)} s)`,
   );
+  // One file at a time: the tests share the server, and each resets it.
   child = spawn(
     process.execPath,
-    ['--test', ...process.argv.slice(2), 'e2e/'],
+    ['--test', '--test-concurrency=1', ...process.argv.slice(2), 'e2e/'],
     {
       cwd: ROOT,
       stdio: 'inherit',
