@@ -125,6 +125,8 @@ export interface StoredStash {
     id: string;
     title?: string;
     data?: Record<string, unknown>;
+    /** Restores begun on reloads in a row without succeeding (the crash guard). */
+    restoring?: number;
   }[];
 }
 
