@@ -60,6 +60,13 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
   afterEach(async () => {
     const closing = contexts;
     contexts = [];
+    // A subscription still on its way when its page goes would reach the
+    // server after the page's stream has closed, and stay live there.
+    await Promise.all(
+      closing
+        .flatMap((context) => context.pages())
+        .map((page) => demo.idle(page)),
+    );
     await Promise.all(closing.map((context) => context.close()));
     // The server learns of closed streams a moment later: wait for it, so
     // that their dropped subscriptions do not count in the next test.
@@ -151,7 +158,27 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
       const page = await context.newPage();
       page.errors = [];
       page.on('pageerror', (error) => page.errors.push(error));
+      page.consoleLines = [];
+      page.on('console', (message) => {
+        const line = `${message.type()}: ${message.text()}`;
+        if (!line.startsWith('debug: DEBUG:')) page.consoleLines.push(line);
+      });
       page.openedPages = [];
+      page.pendingApi = new Set();
+      const isApi = (request) => {
+        const { pathname } = new URL(request.url());
+        return (
+          pathname.startsWith('/api/') &&
+          pathname !== '/api/realtime/events' &&
+          !pathname.startsWith('/api/_test/')
+        );
+      };
+      page.on('request', (request) => {
+        if (isApi(request)) page.pendingApi.add(request);
+      });
+      const done = (request) => page.pendingApi.delete(request);
+      page.on('requestfinished', done);
+      page.on('requestfailed', done);
       context.on('page', (opened) => page.openedPages.push(opened));
       return page;
     },
@@ -169,13 +196,30 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
      */
     async goto(page, path) {
       await page.goto(e2e.url(path), { waitUntil: 'domcontentloaded' });
-      await page.locator('.process-tabs').waitFor();
+      await demo.waitForApp(page);
     },
 
     /** Reloads the page (a browser refresh), without waiting for the data. */
     async reload(page) {
       await page.reload({ waitUntil: 'domcontentloaded' });
-      await page.locator('.process-tabs').waitFor();
+      await demo.waitForApp(page);
+    },
+
+    /** Waits until the app has rendered its tab bar; says why it did not. */
+    async waitForApp(page, { timeout = 15_000 } = {}) {
+      try {
+        await page
+          .locator('.process-tabs')
+          .waitFor({ state: 'attached', timeout });
+      } catch (error) {
+        const body = await page
+          .evaluate(() => window.document.body.innerText)
+          .catch((e) => `(no body: ${e.message})`);
+        error.message += `\nat ${page.url()}; page errors: ${JSON.stringify(
+          page.errors.map((e) => e.message),
+        )}\nconsole: ${JSON.stringify(page.consoleLines ?? [])}\nbody: ${body.slice(0, 500)}`;
+        throw error;
+      }
     },
 
     /**
@@ -260,6 +304,23 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
     async stashedKeys(page) {
       const stash = await demo.readStash(page);
       return (stash?.processes ?? []).map((p) => `${p.type}:${p.id}`);
+    },
+
+    /**
+     * Waits until the page has no API request in flight (the event stream
+     * aside): every subscription it sent has reached the server.
+     */
+    async idle(page, { timeoutMs = 10_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      while (page.pendingApi.size > 0) {
+        if (Date.now() > deadline) {
+          const urls = [...page.pendingApi].map(
+            (r) => `${r.method()} ${r.url()}`,
+          );
+          assert.fail(`API requests still in flight: ${urls.join(', ')}`);
+        }
+        await sleep(25);
+      }
     },
 
     /** Waits until every tab is neither initializing nor restoring. */
