@@ -312,7 +312,7 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
      */
     async idle(page, { timeoutMs = 10_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
-      while (page.pendingApi.size > 0) {
+      while (page.pendingApi?.size > 0) {
         if (Date.now() > deadline) {
           const urls = [...page.pendingApi].map(
             (r) => `${r.method()} ${r.url()}`,
