@@ -10,4 +10,5 @@ Router.map(function () {
   this.route('conversation', { path: '/conversation/:id' });
   this.route('user', { path: '/user/:id' });
   this.route('search', { path: '/search/:id' });
+  this.route('bench');
 });
