@@ -25,6 +25,12 @@ export type HookResult = void | Promise<unknown> | TaskInstance<unknown>;
  */
 export let holdAsFailed: (process: Process, reason: Error) => void;
 
+/**
+ * The manager's way to hibernate a process: its tasks stop, `teardown()`
+ * runs, the tab stays with its title and data. Activating it restores it.
+ */
+export let hibernate: (process: Process) => void;
+
 /** What the manager hands a new process. Subclasses that define a constructor pass it on. */
 export interface ProcessArgs<Data extends JSONObject = JSONObject> {
   type: string;
@@ -190,6 +196,35 @@ export default class Process<Data extends JSONObject = JSONObject> {
   /** Another process became the active one, or this one was closed while active. */
   deactivated(): HookResult {}
 
+  /**
+   * Asked by `requestClose()` (and so by the tab bar's close button) before
+   * closing: answer `false`, or a promise of it, to keep the tab open.
+   * `close()` does not ask.
+   *
+   * ```ts
+   * async canClose() {
+   *   return !this.data.draft || (await this.confirm.ask('Discard the draft?'));
+   * }
+   * ```
+   */
+  canClose(): boolean | Promise<boolean> {
+    return true;
+  }
+
+  /**
+   * While true, the manager will not hibernate this process to keep under
+   * `maxLiveProcesses` (a draft being typed, a live call).
+   *
+   * ```ts
+   * get keepAlive() {
+   *   return Boolean(this.data.draft);
+   * }
+   * ```
+   */
+  get keepAlive(): boolean {
+    return false;
+  }
+
   #begin(
     status: 'initializing' | 'restoring',
     running: TaskInstance<void> | null,
@@ -198,7 +233,11 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.error = undefined;
     this.#failed = undefined;
     this.#last = running ?? undefined;
+    this.#live = true;
   }
+
+  /** True from the start of initialize()/restore() until teardown() ran. */
+  #live = false;
 
   #succeed(kind: 'init' | 'restore'): void {
     this.status = 'ready';
@@ -219,12 +258,23 @@ export default class Process<Data extends JSONObject = JSONObject> {
       process.#failed = 'restore';
       process.status = 'failed';
     };
+    hibernate = (process) => {
+      process.#release();
+      process.status = 'hibernated';
+    };
   }
 
   #stop(): void {
     processDestroyed(this);
+    this.#release();
+  }
+
+  /** Stops its tasks and runs teardown() if initialize/restore ever started. */
+  #release(): void {
     void this.initTask.cancelAll();
     void this.restoreTask.cancelAll();
+    if (!this.#live) return;
+    this.#live = false;
     try {
       this.teardown();
     } catch (reason) {

@@ -8,6 +8,7 @@ module.exports = function (/* environment, appConfig */) {
       maxLiveProcesses: null,
       restoreConcurrency: 4,
       recentlyClosedLimit: 25,
+      restoreOnDemand: false,
     },
   };
 };

@@ -9,12 +9,15 @@ export interface ProcessManagerConfig {
   restoreConcurrency: number;
   /** How many closed processes `reopenClosed()` can bring back. */
   recentlyClosedLimit: number;
+  /** After a refresh, restore only the active process; the others wait, hibernated, until activated. */
+  restoreOnDemand: boolean;
 }
 
 export const DEFAULT_CONFIG: Readonly<ProcessManagerConfig> = Object.freeze({
   maxLiveProcesses: null,
   restoreConcurrency: 4,
   recentlyClosedLimit: 25,
+  restoreOnDemand: false,
 });
 
 export function readConfig(raw: unknown): ProcessManagerConfig {
@@ -28,6 +31,15 @@ export function readConfig(raw: unknown): ProcessManagerConfig {
   for (const [name, value] of Object.entries(raw)) {
     if (!Object.hasOwn(DEFAULT_CONFIG, name)) {
       throw error(`unknown configuration key ${describe(name)}`);
+    }
+    if (name === 'restoreOnDemand') {
+      if (typeof value !== 'boolean') {
+        throw error(
+          `configuration restoreOnDemand must be a boolean, not ${describe(value)}`,
+        );
+      }
+      (config as Record<string, unknown>)[name] = value;
+      continue;
     }
     const nullable = name === 'maxLiveProcesses';
     const valid =

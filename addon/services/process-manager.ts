@@ -8,7 +8,7 @@ import {
   isDestroying,
 } from '@ember/destroyable';
 import { scheduleOnce } from '@ember/runloop';
-import Process, { holdAsFailed, type HookResult } from '../process';
+import Process, { hibernate, holdAsFailed, type HookResult } from '../process';
 import type { ProcessRegistry } from '../registry';
 import { attachHost, type ProcessHost } from '../-private/host';
 import { processCreated } from '../-private/debug';
@@ -83,6 +83,17 @@ export default class ProcessManagerService
   @tracked active: Process | null = null;
   /** True once `restore()` has resolved. */
   @tracked isRestored = false;
+  /**
+   * Whether the page (the browser tab) is visible: processes can poll
+   * less while it is hidden.
+   *
+   * ```ts
+   * await timeout(this.processManager.isPageVisible ? 5_000 : 60_000);
+   * ```
+   */
+  @tracked isPageVisible =
+    typeof document === 'undefined' || document.visibilityState !== 'hidden';
+
   /** What `reopenClosed()` can bring back, newest first. */
   @tracked recentlyClosed: readonly ClosedProcess[] = [];
 
@@ -99,6 +110,10 @@ export default class ProcessManagerService
   #stashedTitles = new WeakMap<Process, string>();
   #titlesToCheck = new Set<Process>();
   #restoreAttempts = new WeakMap<Process, number>();
+  #restoreQueue: Process[] = [];
+  #restoresRunning = new Set<Process>();
+  #lastActive = new WeakMap<Process, number>();
+  #clock = 0;
   #writeFailed = false;
 
   constructor(owner: Owner) {
@@ -112,7 +127,7 @@ export default class ProcessManagerService
     this.#storage = stashStorageFor(owner);
     if (typeof window !== 'undefined') {
       window.addEventListener('pagehide', this.#flushNow);
-      document.addEventListener('visibilitychange', this.#flushWhenHidden);
+      document.addEventListener('visibilitychange', this.#onVisibilityChange);
     }
   }
 
@@ -152,6 +167,7 @@ export default class ProcessManagerService
       void process.initTask.perform();
     }
     if (!background) this.activate(process);
+    else this.#keepUnderCap();
     return process;
   }
 
@@ -198,12 +214,49 @@ export default class ProcessManagerService
    */
   activate(processOrKey: Process | string): void {
     const process = this.#require(processOrKey, 'activate');
+    this.#lastActive.set(process, ++this.#clock);
     const previous = this.active;
     if (previous === process) return;
     this.active = process;
     this.stashChanged();
+    if (process.status === 'hibernated') void process.restoreTask.perform();
+    else if (this.#restoreQueue.includes(process)) this.#startRestore(process);
     if (previous) this.#runHook(previous, 'deactivated');
     this.#runHook(process, 'activated');
+    this.#keepUnderCap();
+  }
+
+  /**
+   * Closes a process after asking its `canClose()` (unless `force`), and
+   * resolves to whether it closed. The tab bar closes through it.
+   *
+   * ```ts
+   * if (await this.processManager.requestClose(process)) {
+   *   // closed; processManager.active is the tab to show
+   * }
+   * ```
+   */
+  async requestClose(
+    processOrKey: Process | string,
+    options: { force?: boolean } = {},
+  ): Promise<boolean> {
+    const process = this.#lookup(processOrKey);
+    if (!process) return false;
+    if (!options.force) {
+      let answer: unknown;
+      try {
+        answer = await process.canClose();
+      } catch (reason) {
+        // Keep what the user has rather than lose it to a broken guard.
+        this.hookFailed(process, 'canClose', reason);
+        return false;
+      }
+      if (answer !== true) return false;
+    }
+    // It may have been closed while the guard was asking.
+    if (this.#lookup(process) !== process) return false;
+    this.close(process);
+    return true;
   }
 
   /**
@@ -226,6 +279,7 @@ export default class ProcessManagerService
     this.#byKey.delete(process.key);
     this.revision++;
     this.#remember(process);
+    this.#restoreEnded(process);
     if (this.active === process) {
       this.#runHook(process, 'deactivated');
       this.active = null;
@@ -287,8 +341,9 @@ export default class ProcessManagerService
         data: entry.data,
         title: entry.title,
       });
-      void process.restoreTask.perform();
+      process.status = 'hibernated';
     }
+    // Activating a hibernated process restores it.
     this.activate(process);
     return process;
   }
@@ -334,6 +389,7 @@ export default class ProcessManagerService
   /** @internal */
   taskSettled(process: Process, kind: 'init' | 'restore', ok: boolean): void {
     if (isDestroying(this)) return;
+    if (kind === 'restore') this.#restoreEnded(process);
     if (kind === 'restore' && ok && this.#restoreAttempts.delete(process)) {
       this.stashChanged();
       return;
@@ -356,7 +412,10 @@ export default class ProcessManagerService
     this.#flushNow();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.#flushNow);
-      document.removeEventListener('visibilitychange', this.#flushWhenHidden);
+      document.removeEventListener(
+        'visibilitychange',
+        this.#onVisibilityChange,
+      );
     }
     super.willDestroy();
   }
@@ -380,11 +439,9 @@ export default class ProcessManagerService
     for (const { type, id, title, data, restoring = 0 } of stash.processes) {
       const process = this.#create(type, id, { data, title });
       if (title !== undefined) this.#stashedTitles.set(process, title);
-      // Counted before it runs: a restore that takes the page down counts too.
-      this.#restoreAttempts.set(process, restoring + 1);
+      this.#restoreAttempts.set(process, restoring);
       if (restoring < MAX_RESTORE_ATTEMPTS) toRestore.push(process);
       else {
-        this.#restoreAttempts.set(process, restoring);
         holdAsFailed(
           process,
           error(
@@ -393,19 +450,82 @@ export default class ProcessManagerService
         );
       }
     }
-    this.#dirty = toRestore.length > 0;
+    this.#dirty = false;
     const active = stash.active ? this.#byKey.get(stash.active) : undefined;
     if (active) {
       this.active = active;
+      this.#lastActive.set(active, ++this.#clock);
       this.#runHook(active, 'activated');
     }
-    for (const process of toRestore) void process.restoreTask.perform();
+    // The active one first; then the rest, a few at a time, up to the cap.
+    const { maxLiveProcesses: cap, restoreOnDemand } = this.config;
+    const order =
+      active && toRestore.includes(active)
+        ? [active, ...toRestore.filter((p) => p !== active)]
+        : toRestore;
+    order.forEach((process, i) => {
+      const wanted =
+        process === active || (!restoreOnDemand && (cap === null || i < cap));
+      if (wanted) {
+        process.status = 'restoring';
+        this.#restoreQueue.push(process);
+      } else process.status = 'hibernated';
+    });
+    this.#pumpRestores();
     this.isRestored = true;
     if (problems.length > 0) {
       this.warn(
         `the stash was partly unreadable; dropped ${problems.length} part(s) of it`,
         problems,
       );
+    }
+  }
+
+  /** Starts queued restores while fewer than `restoreConcurrency` run. */
+  #pumpRestores(): void {
+    while (this.#restoresRunning.size < this.config.restoreConcurrency) {
+      const next = this.#restoreQueue.shift();
+      if (!next) return;
+      this.#startRestore(next);
+    }
+  }
+
+  #startRestore(process: Process): void {
+    const queued = this.#restoreQueue.indexOf(process);
+    if (queued !== -1) this.#restoreQueue.splice(queued, 1);
+    this.#restoresRunning.add(process);
+    // Counted before it runs: a restore that takes the page down counts too.
+    this.#restoreAttempts.set(
+      process,
+      (this.#restoreAttempts.get(process) ?? 0) + 1,
+    );
+    this.stashChanged();
+    void process.restoreTask.perform();
+  }
+
+  #restoreEnded(process: Process): void {
+    const queued = this.#restoreQueue.indexOf(process);
+    if (queued !== -1) this.#restoreQueue.splice(queued, 1);
+    if (this.#restoresRunning.delete(process)) this.#pumpRestores();
+  }
+
+  /** Hibernates background processes, least recently active first, down to `maxLiveProcesses`. */
+  #keepUnderCap(): void {
+    const cap = this.config.maxLiveProcesses;
+    if (cap === null) return;
+    const live = this.#list.filter((p) => p.status !== 'hibernated');
+    let excess = live.length - cap;
+    if (excess <= 0) return;
+    const candidates = live
+      .filter((p) => p !== this.active && !keepsAlive(p))
+      .sort(
+        (a, b) =>
+          (this.#lastActive.get(a) ?? 0) - (this.#lastActive.get(b) ?? 0),
+      );
+    for (const process of candidates) {
+      if (excess-- <= 0) break;
+      this.#restoreEnded(process);
+      hibernate(process);
     }
   }
 
@@ -419,6 +539,7 @@ export default class ProcessManagerService
     const process = new Class(getOwner(this)!, { type, id, ...args });
     attachHost(process, this);
     associateDestroyableChild(this, process);
+    this.#lastActive.set(process, ++this.#clock);
     processCreated(process);
     const at =
       index === undefined
@@ -550,9 +671,22 @@ export default class ProcessManagerService
     if (this.#dirty || this.#titlesToCheck.size > 0) this.#flush();
   };
 
+  #onVisibilityChange = (): void => {
+    this.isPageVisible = document.visibilityState !== 'hidden';
+    this.#flushWhenHidden();
+  };
+
   #flushWhenHidden = (): void => {
     if (document.visibilityState === 'hidden') this.#flushNow();
   };
+}
+
+function keepsAlive(process: Process): boolean {
+  try {
+    return process.keepAlive === true;
+  } catch {
+    return false;
+  }
 }
 
 function isEmpty(data: JSONObject): boolean {
