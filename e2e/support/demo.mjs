@@ -153,7 +153,12 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
      * in `page.openedPages`.
      */
     async newPage() {
-      const context = await e2e.browser.newContext({ viewport });
+      // One locale and time zone, so that pages read the same everywhere.
+      const context = await e2e.browser.newContext({
+        viewport,
+        locale: 'en-US',
+        timezoneId: 'UTC',
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.errors = [];
