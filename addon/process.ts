@@ -236,16 +236,23 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.#live = true;
   }
 
+  /** Hibernated or closed while its task ran: the task's ending changes nothing. */
+  #stale(): boolean {
+    return !this.#live || isDestroying(this);
+  }
+
   /** True from the start of initialize()/restore() until teardown() ran. */
   #live = false;
 
   #succeed(kind: 'init' | 'restore'): void {
+    if (this.#stale()) return;
     this.status = 'ready';
     hostOf(this)?.taskSettled(this, kind, true);
   }
 
   #fail(reason: unknown, kind: 'init' | 'restore'): void {
     if (didCancel(reason)) throw reason;
+    if (this.#stale()) return;
     this.error = reason;
     this.#failed = kind;
     this.status = 'failed';
