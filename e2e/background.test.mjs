@@ -11,7 +11,7 @@ const demo = setupDemo();
 const { channel, gets } = demo;
 
 /** Long enough for the browser to have opened a tab, had it meant to. */
-const QUIET_MS = 500;
+const QUIET_MS = 400;
 
 const WAYS = [
   { name: 'Cmd-click', click: { modifiers: ['Meta'] } },

@@ -161,7 +161,7 @@ test('axe-core finds no accessibility violation in the tab bar, with tabs ready,
   );
 
   // 12 stays busy while the server is slow.
-  await demo.config({ latencyMs: 6000 });
+  await demo.config({ latencyMs: 4000 });
   await demo.conversationLink(page, 12).click({ modifiers: ['Control'] });
   await demo.tab(page, 12).locator('.process-tab-busy').waitFor();
 

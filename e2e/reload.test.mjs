@@ -13,7 +13,7 @@ const demo = setupDemo();
 const { channel, gets } = demo;
 
 /** Long enough for a second request or subscription to reach the server. */
-const QUIET_MS = 600;
+const QUIET_MS = 400;
 /** The API's latency during the reload: data comes 1.8 to 4.2 s after it is asked for. */
 const SLOW_MS = 3000;
 

@@ -12,7 +12,7 @@ const demo = setupDemo();
 const { channel, gets } = demo;
 
 /** Long enough for a second request or subscription to reach the server. */
-const QUIET_MS = 600;
+const QUIET_MS = 400;
 
 /** Opens conversation `id` from the list with a plain click; waits for its messages. */
 async function openInForeground(page, id) {

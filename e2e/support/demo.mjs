@@ -35,6 +35,9 @@ export const SEED = seeded.createStore();
 /** A seeded conversation's subject: "#7 Invoice question". */
 export const subject = (id) => SEED.conversation(String(id)).subject;
 
+/** The API's latency in the tests (about ±40 %), unless a test sets another. */
+export const LATENCY_MS = 100;
+
 /** node:test's timeout for before() that may build and serve the app. */
 const START_TIMEOUT_MS = 15 * 60 * 1000;
 
@@ -98,10 +101,18 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
       return json;
     },
 
-    /** Seeded data, zeroed counters, no pushes; `settings` ({ latencyMs }) on top. */
+    /**
+     * Seeded data, zeroed counters, no pushes from the server, and a short
+     * latency (every request still answers later than it is made);
+     * `settings` ({ latencyMs, pushMs }) on top.
+     */
     async reset(settings = {}) {
       await demo.api('reset', {});
-      return demo.api('config', { pushMs: 0, ...settings });
+      return demo.api('config', {
+        pushMs: 0,
+        latencyMs: LATENCY_MS,
+        ...settings,
+      });
     },
 
     stats: () => demo.api('stats'),
