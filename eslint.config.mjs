@@ -60,7 +60,14 @@ export default ts.config(
    * https://eslint.org/docs/latest/use/configure/ignore
    */
   {
-    ignores: ['dist/', 'declarations/', 'node_modules/', 'coverage/', '!**/.*'],
+    ignores: [
+      'dist/',
+      'declarations/',
+      'blueprints/*/files/',
+      'node_modules/',
+      'coverage/',
+      '!**/.*',
+    ],
   },
   /**
    * https://eslint.org/docs/latest/use/configure/configuration-files#configuring-linter-options
@@ -108,6 +115,7 @@ export default ts.config(
     files: [
       '**/*.cjs',
       'config/**/*.js',
+      'blueprints/*/index.js',
       'tests/dummy/config/**/*.js',
       'testem.js',
       'testem*.js',

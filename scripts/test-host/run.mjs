@@ -279,6 +279,23 @@ for (const file of listFiles(fixtureDir)) {
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(file, target);
 }
+// The generator, as a user runs it: its process type and unit test are
+// type-checked and run with the rest below.
+await mustRun(
+  'generate',
+  'npx',
+  ['ember', 'generate', 'process', 'sample-thing', '--lint-fix=false'],
+  { cwd: appDir, timeout: 180_000 },
+);
+for (const generated of [
+  'app/processes/sample-thing.ts',
+  'tests/unit/processes/sample-thing-test.ts',
+]) {
+  if (!existsSync(join(appDir, generated))) {
+    fail(`ember generate process did not create ${generated}`);
+  }
+}
+
 const routerFile = join(appDir, 'app/router.ts');
 const router = readFileSync(routerFile, 'utf8');
 const routes = `  // The signed-in part of the app; its children restore the processes first.
