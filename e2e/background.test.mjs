@@ -66,12 +66,7 @@ for (const way of WAYS) {
     // Shown at last: at once, from what the process loaded; nothing fetched again.
     await demo.tab(page, 7).click();
     await page.waitForURL((url) => url.pathname === '/conversation/7');
-    assert.equal(
-      await demo.conversationPane(page, 7).locator('.loading').count(),
-      0,
-      'no loading state: the data was there',
-    );
-    await demo.conversationPane(page, 7).locator('.messages').waitFor();
+    await demo.assertShownWithData(page, 7);
     await sleep(QUIET_MS);
     const after = await demo.stats();
     assert.equal(gets(after, 7), 1);
@@ -101,7 +96,7 @@ test('a background tab listens while hidden: a pushed message shows as an unread
   assert.equal(await demo.tab(page, 3).locator('.unread-badge').count(), 0);
 
   await demo.tab(page, 12).click();
-  await demo.conversationPane(page, 12).locator('.messages').waitFor();
+  await demo.assertShownWithData(page, 12);
   await badge.waitFor({ state: 'detached' });
   const last = demo
     .conversationPane(page, 12)

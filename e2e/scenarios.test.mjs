@@ -72,7 +72,9 @@ test('I am on conversation list and I click on a conversation opening it up in t
     'conversation:12',
   ]);
 
-  await openInForeground(page, 7);
+  await demo.conversationLink(page, 7).click();
+  await page.waitForURL((url) => url.pathname === '/conversation/7');
+  await demo.assertShownWithData(page, 7);
 
   // No new process: the same two tabs, in the same order; 7 is on screen.
   assert.equal(demo.path(page), '/conversation/7');
@@ -259,7 +261,7 @@ test('I switch from one conversation to another (which has previously been opene
 
   await page.waitForURL((url) => url.pathname === '/conversation/7');
   // Shown at once from the process: its data is already there.
-  await demo.conversationPane(page, 7).locator('.messages').waitFor();
+  await demo.assertShownWithData(page, 7);
   assert.equal(await demo.selectedKey(page), 'conversation:7');
   assert.deepEqual(await demo.tabKeys(page), [
     'conversation:7',
@@ -290,7 +292,7 @@ test('I switch from one conversation to another (which has not been opened this 
   await demo.tab(page, 7).click();
 
   await page.waitForURL((url) => url.pathname === '/conversation/7');
-  await demo.conversationPane(page, 7).locator('.messages').waitFor();
+  await demo.assertShownWithData(page, 7);
   assert.equal(await demo.selectedKey(page), 'conversation:7');
   assert.deepEqual(await demo.tabKeys(page), [
     'conversation:7',

@@ -303,6 +303,23 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
       ),
 
     /**
+     * Waits for a conversation's pane and checks that it came on screen
+     * with its messages, never "Loading…": its process had the data.
+     */
+    async assertShownWithData(page, id) {
+      const pane = demo.conversationPane(page, id);
+      await pane.waitFor();
+      assert.deepEqual(
+        await pane.evaluate((element) => ({
+          messages: Boolean(element.querySelector('.messages .message')),
+          loading: Boolean(element.querySelector('.loading')),
+        })),
+        { messages: true, loading: false },
+        `conversation ${id} is shown with its data at once`,
+      );
+    },
+
+    /**
      * The stash as the app left it in sessionStorage, or null:
      * `{ version, active, processes: [{ type, id, title, data }] }`
      * (ember-local-storage keeps it under a `stash` property of its own).
