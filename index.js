@@ -13,4 +13,13 @@ module.exports = {
       ],
     },
   },
+
+  // The tab bar's layout, as a vendor stylesheet rather than addon/styles:
+  // compiling addon styles runs every child addon's postprocessTree, and in a
+  // Vite + Embroider app a shared v2 addon (ember-modifier, ember-concurrency)
+  // there throws "needs to depend on ember-auto-import".
+  included(...args) {
+    this._super.included.apply(this, args);
+    this.import('vendor/ember-process-manager.css');
+  },
 };
