@@ -1,5 +1,10 @@
 export { default as Process } from './process';
-export type { ProcessStatus, ProcessArgs, HookResult } from './process';
+export type {
+  ProcessStatus,
+  ProcessArgs,
+  HookResult,
+  HookTask,
+} from './process';
 export type {
   default as ProcessManagerService,
   OpenOptions,

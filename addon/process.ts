@@ -2,7 +2,8 @@ import { tracked } from '@glimmer/tracking';
 import { setOwner } from '@ember/owner';
 import type Owner from '@ember/owner';
 import { isDestroying, registerDestructor } from '@ember/destroyable';
-import { didCancel, task, type TaskInstance } from 'ember-concurrency';
+import { didCancel, type Task, type TaskInstance } from 'ember-concurrency';
+import { buildTask } from 'ember-concurrency/async-arrow-runtime';
 import { hostOf } from './-private/host';
 import { processDestroyed } from './-private/debug';
 import { assertId, assertType, error, keyFor } from './-private/identity';
@@ -18,6 +19,9 @@ export type ProcessStatus =
  * process cancels a task instance it returned.
  */
 export type HookResult = void | Promise<unknown> | TaskInstance<unknown>;
+
+/** `initTask` and `restoreTask`: drop tasks of no arguments. */
+export type HookTask = Task<void, []>;
 
 /**
  * The manager's way to bring a process back as failed without running its
@@ -72,12 +76,12 @@ export default class Process<Data extends JSONObject = JSONObject> {
   @tracked status: ProcessStatus = 'initializing';
   /** The error of the last failed `initialize`/`restore`, else `undefined`. */
   @tracked error: unknown = undefined;
-  /** JSON-serializable state that is stashed and handed back after a refresh. */
-  @tracked data: Data;
+  // Behind an accessor so that assigning `data` is stashed like updateData().
+  @tracked private currentData: Data;
 
   #stashedTitle: string | undefined;
   #failed: 'init' | 'restore' | undefined;
-  #last: TaskInstance<void> | undefined;
+  #ready: Deferred | undefined;
 
   constructor(owner: Owner, args: ProcessArgs<Data>) {
     setOwner(this, owner);
@@ -86,7 +90,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.type = args.type;
     this.id = args.id;
     this.key = keyFor(args.type, args.id);
-    this.data = (args.data ?? {}) as Data;
+    this.currentData = (args.data ?? {}) as Data;
     this.#stashedTitle = args.title;
     registerDestructor(this, () => this.#stop());
   }
@@ -115,6 +119,25 @@ export default class Process<Data extends JSONObject = JSONObject> {
   }
 
   /**
+   * JSON-serializable state that is stashed and handed back after a refresh
+   * (a draft reply, a scroll position, search criteria). Assigning it is
+   * stashed at the end of the run loop, as `updateData()` is.
+   */
+  get data(): Data {
+    return this.currentData;
+  }
+
+  set data(value: Data) {
+    if (!isPlainObject(value)) {
+      throw error(
+        `data of ${this.key} must be a plain object, not ${describe(value)}`,
+      );
+    }
+    this.currentData = value;
+    hostOf(this)?.stashChanged();
+  }
+
+  /**
    * Shallow-merges `patch` into `data`; the stash is written at the end of the run loop.
    *
    * ```ts
@@ -128,30 +151,48 @@ export default class Process<Data extends JSONObject = JSONObject> {
       );
     }
     this.data = { ...this.data, ...patch };
-    hostOf(this)?.stashChanged();
   }
 
-  /** Runs `initialize()`; its state (`isRunning`, `last`, ...) is public. */
-  initTask = task({ drop: true }, async () => {
-    this.#begin('initializing', this.initTask.last);
-    try {
-      await this.initialize();
-      this.#succeed('init');
-    } catch (reason) {
-      this.#fail(reason, 'init');
-    }
-  });
+  // Each task is made on first use: a process opened runs only initTask, a
+  // restored one only restoreTask, and a task costs a scheduler and a destructor.
+  #initTask: HookTask | undefined;
+  #restoreTask: HookTask | undefined;
 
-  /** Runs `restore()` after a refresh. */
-  restoreTask = task({ drop: true }, async () => {
-    this.#begin('restoring', this.restoreTask.last);
-    try {
-      await this.restore();
-      this.#succeed('restore');
-    } catch (reason) {
-      this.#fail(reason, 'restore');
-    }
-  });
+  /** Runs `initialize()`; its state (`isRunning`, `last`, ...) is public. */
+  get initTask(): HookTask {
+    return (this.#initTask ??= this.#hookTask('init'));
+  }
+
+  /** Runs `restore()` after a refresh; its state is public too. */
+  get restoreTask(): HookTask {
+    return (this.#restoreTask ??= this.#hookTask('restore'));
+  }
+
+  // What `task({ drop: true }, async () => ...)` compiles to; the transform
+  // only rewrites class fields, and these are made on first use.
+  #hookTask(kind: 'init' | 'restore'): HookTask {
+    return buildTask(
+      () => ({
+        context: this,
+        // EC runs it with `this` bound to the context.
+        generator: function* (this: Process<Data>) {
+          this.#begin(kind === 'init' ? 'initializing' : 'restoring');
+          try {
+            const result = kind === 'init' ? this.initialize() : this.restore();
+            // A hook that returns nothing settles a tick later, as `await` would;
+            // a task instance is yielded itself, so cancelling cancels it.
+            yield isThenable(result) ? result : Promise.resolve();
+            this.#succeed(kind);
+          } catch (reason) {
+            this.#fail(reason, kind);
+          }
+        },
+      }),
+      { drop: true },
+      kind === 'init' ? 'initTask' : 'restoreTask',
+      null,
+    ) as unknown as HookTask;
+  }
 
   /**
    * From `'failed'`, runs the task that failed again; otherwise does nothing.
@@ -168,15 +209,25 @@ export default class Process<Data extends JSONObject = JSONObject> {
   };
 
   /**
-   * Settles when the running `initialize`/`restore` settles: resolves once
-   * ready, rejects with its error when it failed.
+   * Settles when the running `initialize`/`restore` settles, including one
+   * still waiting for its turn after a refresh (`restoreConcurrency`):
+   * resolves once ready (or hibernated), rejects with its error when it
+   * failed, and with a "closed" error when the process was closed first.
+   *
+   * ```ts
+   * const process = this.processManager.open('conversation', id);
+   * await process.whenReady;
+   * ```
    */
   get whenReady(): Promise<void> {
-    const last = this.#last;
-    if (!last) return Promise.resolve();
-    return Promise.resolve(last).then(() => {
-      if (this.status === 'failed') throw this.error;
-    });
+    if (this.status === 'initializing' || this.status === 'restoring') {
+      this.#ready ??= deferred();
+      return this.#ready.promise;
+    }
+    if (this.status !== 'failed') return Promise.resolve();
+    // The hook's own error, whatever it threw.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    return Promise.reject(this.error);
   }
 
   /** First open: load data, subscribe to channels. */
@@ -225,15 +276,19 @@ export default class Process<Data extends JSONObject = JSONObject> {
     return false;
   }
 
-  #begin(
-    status: 'initializing' | 'restoring',
-    running: TaskInstance<void> | null,
-  ): void {
-    this.status = status;
-    this.error = undefined;
+  // Only what changes is set: a tracked set costs even when the value is the same.
+  #begin(status: 'initializing' | 'restoring'): void {
+    if (this.status !== status) this.status = status;
+    if (this.error !== undefined) this.error = undefined;
     this.#failed = undefined;
-    this.#last = running ?? undefined;
     this.#live = true;
+  }
+
+  #settle(outcome: { error: unknown } | undefined): void {
+    const ready = this.#ready;
+    this.#ready = undefined;
+    if (outcome) ready?.reject(outcome.error);
+    else ready?.resolve();
   }
 
   /** Hibernated or closed while its task ran: the task's ending changes nothing. */
@@ -247,6 +302,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
   #succeed(kind: 'init' | 'restore'): void {
     if (this.#stale()) return;
     this.status = 'ready';
+    this.#settle(undefined);
     hostOf(this)?.taskSettled(this, kind, true);
   }
 
@@ -256,6 +312,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
     this.error = reason;
     this.#failed = kind;
     this.status = 'failed';
+    this.#settle({ error: reason });
     hostOf(this)?.taskSettled(this, kind, false);
   }
 
@@ -264,22 +321,29 @@ export default class Process<Data extends JSONObject = JSONObject> {
       process.error = reason;
       process.#failed = 'restore';
       process.status = 'failed';
+      process.#settle({ error: reason });
     };
     hibernate = (process) => {
       process.#release();
       process.status = 'hibernated';
+      process.#settle(undefined);
     };
   }
 
   #stop(): void {
     processDestroyed(this);
     this.#release();
+    if (this.#ready) {
+      this.#settle({
+        error: error(`${this.key} was closed before it was ready`),
+      });
+    }
   }
 
   /** Stops its tasks and runs teardown() if initialize/restore ever started. */
   #release(): void {
-    void this.initTask.cancelAll();
-    void this.restoreTask.cancelAll();
+    void this.#initTask?.cancelAll();
+    void this.#restoreTask?.cancelAll();
     if (!this.#live) return;
     this.#live = false;
     try {
@@ -288,4 +352,30 @@ export default class Process<Data extends JSONObject = JSONObject> {
       hostOf(this)?.hookFailed(this, 'teardown', reason);
     }
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(reason: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  // Reported to whoever awaits it, never as an unhandled rejection.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }

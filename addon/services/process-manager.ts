@@ -115,6 +115,7 @@ export default class ProcessManagerService
   #lastActive = new WeakMap<Process, number>();
   #clock = 0;
   #writeFailed = false;
+  #flushScheduled = false;
 
   constructor(owner: Owner) {
     super(owner);
@@ -126,7 +127,7 @@ export default class ProcessManagerService
     this.config = Object.freeze(readConfig(env?.['ember-process-manager']));
     this.#storage = stashStorageFor(owner);
     if (typeof window !== 'undefined') {
-      window.addEventListener('pagehide', this.#flushNow);
+      window.addEventListener('pagehide', this.#flushBeforeUnload);
       document.addEventListener('visibilitychange', this.#onVisibilityChange);
     }
   }
@@ -381,9 +382,7 @@ export default class ProcessManagerService
   stashChanged(): void {
     if (isDestroying(this)) return;
     this.#dirty = true;
-    // Once per run loop is the point: every change of one loop, one write.
-    // eslint-disable-next-line ember/no-runloop
-    scheduleOnce('actions', this, this.#flush);
+    this.#scheduleFlush();
   }
 
   /** @internal */
@@ -395,8 +394,7 @@ export default class ProcessManagerService
       return;
     }
     this.#titlesToCheck.add(process);
-    // eslint-disable-next-line ember/no-runloop
-    scheduleOnce('actions', this, this.#flush);
+    this.#scheduleFlush();
   }
 
   /** @internal */
@@ -411,7 +409,7 @@ export default class ProcessManagerService
     // The app going away is what a refresh looks like: keep the stash.
     this.#flushNow();
     if (typeof window !== 'undefined') {
-      window.removeEventListener('pagehide', this.#flushNow);
+      window.removeEventListener('pagehide', this.#flushBeforeUnload);
       document.removeEventListener(
         'visibilitychange',
         this.#onVisibilityChange,
@@ -628,7 +626,16 @@ export default class ProcessManagerService
     }
   }
 
+  /** Once per run loop is the point: every change of one loop, one write. */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    // eslint-disable-next-line ember/no-runloop
+    scheduleOnce('actions', this, this.#flush);
+  }
+
   #flush(): void {
+    this.#flushScheduled = false;
     let changed = this.#dirty;
     for (const process of this.#titlesToCheck) {
       if (!changed && this.#byKey.get(process.key) === process) {
@@ -677,7 +684,16 @@ export default class ProcessManagerService
   };
 
   #flushWhenHidden = (): void => {
-    if (document.visibilityState === 'hidden') this.#flushNow();
+    if (document.visibilityState === 'hidden') this.#flushBeforeUnload();
+  };
+
+  /**
+   * The page may be going away: write it all once more, so that a title
+   * changed by tracked state alone, or data changed in place, survives too.
+   */
+  #flushBeforeUnload = (): void => {
+    this.#dirty = true;
+    this.#flush();
   };
 }
 

@@ -303,6 +303,31 @@ module('Unit | Service | process-manager | faults', function (hooks) {
         ['late'],
       );
     });
+
+    test('assigning data is stashed; pagehide also writes data changed in place', async function (assert) {
+      const process = manager.open('search', 'assigned');
+      process.data = { query: 'refund' };
+      await settled();
+      assert.deepEqual(readStash()?.processes[0]?.data, { query: 'refund' });
+      assert.throws(
+        () => (process.data = [] as never),
+        /data of search:assigned must be a plain object, not \[\]/,
+      );
+
+      (process.data as { query: string }).query = 'refund policy';
+      await settled();
+      assert.deepEqual(
+        readStash()?.processes[0]?.data,
+        { query: 'refund' },
+        'a change in place is not seen by itself',
+      );
+      window.dispatchEvent(new Event('pagehide'));
+      assert.deepEqual(
+        readStash()?.processes[0]?.data,
+        { query: 'refund policy' },
+        'written before the page goes away',
+      );
+    });
   });
 });
 

@@ -201,6 +201,35 @@ module('Unit | Service | process-manager | lifecycle', function (hooks) {
       unload(manager);
     });
 
+    test('whenReady of a process waiting for its turn settles once its restore() has run', async function (assert) {
+      await stashOf(this.owner, ['1', '2', '3'], '1');
+      const manager = managerWith(this.owner, { restoreConcurrency: 1 });
+      await manager.restore();
+      const waiting = manager.get('slow:3')!;
+      const closedFirst = manager.get('slow:2')!.whenReady;
+      let settledWith: string | undefined;
+      void waiting.whenReady.then(() => (settledWith = waiting.status));
+      assert.deepEqual(gauge.started, ['slow:1'], 'slow:3 has not started');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      assert.strictEqual(settledWith, undefined, 'not settled while waiting');
+
+      manager.close('slow:2');
+      await assert.rejects(
+        closedFirst,
+        /slow:2 was closed before it was ready/,
+        'a process closed while waiting rejects its whenReady',
+      );
+      while (!gauge.started.includes('slow:3')) {
+        gauge.releaseAll();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      assert.strictEqual(settledWith, undefined, 'started, not yet settled');
+      gauge.releaseAll();
+      await settled();
+      assert.strictEqual(settledWith, 'ready', 'settled once it was ready');
+      unload(manager);
+    });
+
     test('activating a waiting process restores it at once', async function (assert) {
       await stashOf(this.owner, ['1', '2', '3'], '1');
       const manager = managerWith(this.owner, { restoreConcurrency: 1 });

@@ -66,8 +66,10 @@ const ids = fc.constantFrom('1', '2', '3', '4', '5', '6');
 const types = fc.constantFrom('watched', 'other');
 const at = fc.nat({ max: 9 });
 
-function step(real: Real, action: () => void) {
+/** A hook that returned at once settles a tick later, as `await` would: let it. */
+async function step(real: Real, action: () => void) {
   run(action);
+  for (let tick = 0; tick < 3; tick++) await Promise.resolve();
   check(real);
 }
 
@@ -106,30 +108,30 @@ function check({ manager, channels }: Real) {
 const commands = [
   fc
     .tuple(types, ids, fc.boolean())
-    .map(([type, id, background]): fc.Command<Model, Real> => ({
+    .map(([type, id, background]): fc.AsyncCommand<Model, Real> => ({
       check: () => true,
-      run(_m, real) {
+      async run(_m, real) {
         const key = `${type}:${id}`;
         if (!model.open.some((e) => e.key === key))
           model.open.push({ key, data: {} });
         if (!background) model.active = key;
-        step(real, () => real.manager.open(type, id, { background }));
+        await step(real, () => real.manager.open(type, id, { background }));
       },
       toString: () =>
         `open(${type}, ${id}, ${background ? 'background' : 'foreground'})`,
     })),
-  at.map((i): fc.Command<Model, Real> => ({
+  at.map((i): fc.AsyncCommand<Model, Real> => ({
     check: () => model.open.length > 0,
-    run(_m, real) {
+    async run(_m, real) {
       const entry = model.open[i % model.open.length]!;
       model.active = entry.key;
-      step(real, () => real.manager.activate(entry.key));
+      await step(real, () => real.manager.activate(entry.key));
     },
     toString: () => `activate(#${i})`,
   })),
-  at.map((i): fc.Command<Model, Real> => ({
+  at.map((i): fc.AsyncCommand<Model, Real> => ({
     check: () => model.open.length > 0,
-    run(_m, real) {
+    async run(_m, real) {
       const index = i % model.open.length;
       const [entry] = model.open.splice(index, 1);
       const next = model.open[index] ?? model.open[index - 1] ?? null;
@@ -139,7 +141,7 @@ const commands = [
       ].slice(0, 25);
       if (model.active === entry!.key) model.active = next?.key ?? null;
       let returned: string | null | undefined;
-      step(
+      await step(
         real,
         () => (returned = real.manager.close(entry!.key)?.key ?? null),
       );
@@ -148,33 +150,33 @@ const commands = [
     },
     toString: () => `close(#${i})`,
   })),
-  fc.tuple(at, at).map(([i, j]): fc.Command<Model, Real> => ({
+  fc.tuple(at, at).map(([i, j]): fc.AsyncCommand<Model, Real> => ({
     check: () => model.open.length > 0,
-    run(_m, real) {
+    async run(_m, real) {
       const from = i % model.open.length;
       const to = Math.min(j, model.open.length - 1);
       const [entry] = model.open.splice(from, 1);
       model.open.splice(to, 0, entry!);
-      step(real, () => real.manager.move(entry!.key, j));
+      await step(real, () => real.manager.move(entry!.key, j));
     },
     toString: () => `move(#${i}, ${j})`,
   })),
   fc
     .tuple(at, fc.constantFrom('a', 'b'), fc.nat({ max: 99 }))
-    .map(([i, field, value]): fc.Command<Model, Real> => ({
+    .map(([i, field, value]): fc.AsyncCommand<Model, Real> => ({
       check: () => model.open.length > 0,
-      run(_m, real) {
+      async run(_m, real) {
         const entry = model.open[i % model.open.length]!;
         entry.data = { ...entry.data, [field]: value };
-        step(real, () =>
+        await step(real, () =>
           real.manager.get(entry.key)!.updateData({ [field]: value }),
         );
       },
       toString: () => `updateData(#${i}, {${field}: ${value}})`,
     })),
-  fc.constant<fc.Command<Model, Real>>({
+  fc.constant<fc.AsyncCommand<Model, Real>>({
     check: () => true,
-    run(_m, real) {
+    async run(_m, real) {
       const [entry, ...rest] = model.closed;
       if (entry) {
         model.closed = rest;
@@ -182,18 +184,18 @@ const commands = [
           model.open.push(entry);
         model.active = entry.key;
       }
-      step(real, () => real.manager.reopenClosed());
+      await step(real, () => real.manager.reopenClosed());
     },
     toString: () => 'reopenClosed()',
   }),
-  fc.constant<fc.Command<Model, Real>>({
+  fc.constant<fc.AsyncCommand<Model, Real>>({
     check: () => true,
-    run(_m, real) {
+    async run(_m, real) {
       // A refresh: this page's manager goes, a new one restores the stash.
       model.closed = [];
       unload(real.manager);
       real.manager = real.fresh();
-      step(real, () => void real.manager.restore());
+      await step(real, () => void real.manager.restore());
     },
     toString: () => 'refresh()',
   }),
@@ -211,16 +213,16 @@ module('Unit | Service | process-manager | against a model', function (hooks) {
     );
   });
 
-  test(`${SEQUENCES} random sequences of open, activate, close, move, updateData, reopenClosed and refresh match a plain model`, function (assert) {
+  test(`${SEQUENCES} random sequences of open, activate, close, move, updateData, reopenClosed and refresh match a plain model`, async function (assert) {
     const owner = this.owner;
     const channels = owner.lookup('service:test-channels') as Channels;
     let sequences = 0;
     let steps = 0;
 
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.commands(commands, { maxCommands: 40, size: 'medium' }),
-        (cmds) => {
+        async (cmds) => {
           model = { open: [], active: null, closed: [] };
           channels.live.clear();
           enableDestroyableTracking!(); // debug builds (tests) define it
@@ -231,7 +233,7 @@ module('Unit | Service | process-manager | against a model', function (hooks) {
             fresh: () => freshManager(owner),
           };
           try {
-            fc.modelRun(() => ({ model, real }), cmds);
+            await fc.asyncModelRun(() => ({ model, real }), cmds);
             steps += [...cmds].length;
           } finally {
             unload(real.manager);
