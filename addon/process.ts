@@ -2,7 +2,12 @@ import { tracked } from '@glimmer/tracking';
 import { setOwner } from '@ember/owner';
 import type Owner from '@ember/owner';
 import { isDestroying, registerDestructor } from '@ember/destroyable';
-import { didCancel, type Task, type TaskInstance } from 'ember-concurrency';
+import {
+  didCancel,
+  waitForQueue,
+  type Task,
+  type TaskInstance,
+} from 'ember-concurrency';
 import { buildTask } from 'ember-concurrency/async-arrow-runtime';
 import { hostOf } from './-private/host';
 import { processDestroyed } from './-private/debug';
@@ -179,9 +184,11 @@ export default class Process<Data extends JSONObject = JSONObject> {
           this.#begin(kind === 'init' ? 'initializing' : 'restoring');
           try {
             const result = kind === 'init' ? this.initialize() : this.restore();
-            // A hook that returns nothing settles a tick later, as `await` would;
-            // a task instance is yielded itself, so cancelling cancels it.
-            yield isThenable(result) ? result : Promise.resolve();
+            // A task instance is yielded itself, so cancelling cancels it. A
+            // hook that returns nothing settles after its run loop's render:
+            // a thousand opened at once settle in that one run loop, not in a
+            // run loop (and a render of every tab) each.
+            yield isThenable(result) ? result : waitForQueue('afterRender');
             this.#succeed(kind);
           } catch (reason) {
             this.#fail(reason, kind);
