@@ -24,6 +24,9 @@ module.exports = function (environment) {
   };
 
   if (environment === 'development') {
+    // The demo keeps at most 5 processes live: open a sixth in the
+    // background and the least recently shown one hibernates.
+    ENV['ember-process-manager'] = { maxLiveProcesses: 5 };
     // ENV.APP.LOG_RESOLVER = true;
     // ENV.APP.LOG_ACTIVE_GENERATION = true;
     // ENV.APP.LOG_TRANSITIONS = true;
