@@ -24,7 +24,7 @@ import {
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, findBrowser } from '../e2e/support/app.mjs';
+import { BROWSER_ARGS, ROOT, findBrowser } from '../e2e/support/app.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => {
@@ -63,19 +63,11 @@ const STATUS_CHANGES = SMOKE ? 2 : 5;
 const CHURN_OPS = SMOKE ? 200 : 10_000;
 const CHURN_WARMUP_OPS = SMOKE ? 50 : 1_000;
 
-const BROWSER_ARGS = [
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--mute-audio',
+const BENCH_BROWSER_ARGS = [
+  ...BROWSER_ARGS,
   '--js-flags=--expose-gc',
   '--enable-precise-memory-info',
 ];
-
 const log = (message) => console.error(`# bench: ${message}`);
 
 // --- build and serve --------------------------------------------------------
@@ -728,7 +720,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: findBrowser(),
     headless: true,
-    args: BROWSER_ARGS,
+    args: BENCH_BROWSER_ARGS,
   });
   try {
     const started = Date.now();

@@ -35,7 +35,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const SERVER_START_TIMEOUT_MS = 10 * 60 * 1000;
 
-const BROWSER_ARGS = [
+/** Headless, and quiet on a closed network (no background connections). */
+export const BROWSER_ARGS = [
   '--headless',
   '--disable-gpu',
   '--disable-dev-shm-usage',
