@@ -2,7 +2,8 @@
 
 // The demo's seeded data: 20 users and 50 conversations, the same on every
 // start (no randomness), so tests can name what they expect. The dummy app's
-// in-memory backend (tests/dummy/app/demo/seed.ts) builds the same records.
+// in-memory backend (tests/dummy/app/demo/memory-store.ts) builds the same
+// records; e2e/seed-parity.test.mjs checks that they agree.
 
 const NAMES = [
   'Grace Hopper',
