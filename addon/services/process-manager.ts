@@ -407,7 +407,7 @@ export default class ProcessManagerService
 
   willDestroy(): void {
     // The app going away is what a refresh looks like: keep the stash.
-    this.#flushNow();
+    this.#flush();
     if (typeof window !== 'undefined') {
       window.removeEventListener('pagehide', this.#flushBeforeUnload);
       document.removeEventListener(
@@ -674,17 +674,9 @@ export default class ProcessManagerService
     }
   }
 
-  #flushNow = (): void => {
-    if (this.#dirty || this.#titlesToCheck.size > 0) this.#flush();
-  };
-
   #onVisibilityChange = (): void => {
     this.isPageVisible = document.visibilityState !== 'hidden';
-    this.#flushWhenHidden();
-  };
-
-  #flushWhenHidden = (): void => {
-    if (document.visibilityState === 'hidden') this.#flushBeforeUnload();
+    if (!this.isPageVisible) this.#flushBeforeUnload();
   };
 
   /**
