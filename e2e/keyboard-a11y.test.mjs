@@ -163,7 +163,12 @@ test('axe-core finds no accessibility violation in the tab bar, with tabs ready,
   // 12 stays busy while the server is slow.
   await demo.config({ latencyMs: 4000 });
   await demo.conversationLink(page, 12).click({ modifiers: ['Control'] });
-  await demo.tab(page, 12).locator('.process-tab-busy').waitFor();
+  await page
+    .locator(
+      '[role="tab"][data-process-key="conversation:12"][aria-busy="true"]',
+    )
+    .waitFor();
+  assert.ok(await demo.spinnerShown(page, 12), '12 shows its spinner');
 
   const busyDuringCheck = async () =>
     (await demo.tab(page, 12).getAttribute('aria-busy')) === 'true';

@@ -51,9 +51,11 @@ test('a reload restores the tabs in order with their titles at once, re-subscrib
       key: tab.dataset.processKey,
       title: tab.querySelector('.tab-title')?.textContent.trim(),
       busy: tab.getAttribute('aria-busy'),
-      spinner: Boolean(tab.querySelector('.process-tab-busy')),
       selected: tab.getAttribute('aria-selected'),
     })),
+  );
+  const spinners = await Promise.all(
+    keys.map((key) => demo.spinnerShown(page, key.split(':')[1])),
   );
   assert.deepEqual(
     shown,
@@ -61,13 +63,18 @@ test('a reload restores the tabs in order with their titles at once, re-subscrib
       key,
       title: titles[i],
       busy: 'true',
-      spinner: true,
       selected: String(key === 'conversation:12'),
     })),
   );
-  assert.ok(
-    await demo.tab(page, 3).locator('.process-tab-busy').isVisible(),
-    'the busy state is visible',
+  assert.deepEqual(
+    spinners,
+    keys.map(() => true),
+    'the busy state is visible on every tab',
+  );
+  assert.equal(
+    await page.getByRole('tab', { name: /loading/ }).count(),
+    keys.length,
+    'and named "loading" to assistive technology',
   );
   assert.equal(demo.path(page), '/conversation/12');
   assert.equal(

@@ -41,6 +41,12 @@ export const LATENCY_MS = 100;
 /** node:test's timeout for before() that may build and serve the app. */
 const START_TIMEOUT_MS = 15 * 60 * 1000;
 
+/** Runs in the page: whether a tab's ::after spinner is rendered. */
+export function spinnerShown(tab) {
+  const style = tab.ownerDocument.defaultView.getComputedStyle(tab, '::after');
+  return style.content !== 'none' && parseFloat(style.width) > 0;
+}
+
 export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
   let e2e;
   let contexts = [];
@@ -264,6 +270,10 @@ export function setupDemo({ viewport = { width: 1280, height: 720 } } = {}) {
       page.locator(
         `.process-tabs [role="tab"][data-process-key="${type}:${id}"]`,
       ),
+
+    /** Whether the tab shows its busy spinner (its ::after, "loading" to assistive technology). */
+    spinnerShown: (page, id, type = 'conversation') =>
+      demo.tab(page, id, type).evaluate(spinnerShown),
 
     tabActions: (page, id, type = 'conversation') =>
       page.locator(
