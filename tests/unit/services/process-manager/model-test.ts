@@ -66,10 +66,8 @@ const ids = fc.constantFrom('1', '2', '3', '4', '5', '6');
 const types = fc.constantFrom('watched', 'other');
 const at = fc.nat({ max: 9 });
 
-/** A hook that returned at once settles a tick later, as `await` would: let it. */
-async function step(real: Real, action: () => void) {
+function step(real: Real, action: () => void) {
   run(action);
-  for (let tick = 0; tick < 3; tick++) await Promise.resolve();
   check(real);
 }
 
@@ -108,30 +106,30 @@ function check({ manager, channels }: Real) {
 const commands = [
   fc
     .tuple(types, ids, fc.boolean())
-    .map(([type, id, background]): fc.AsyncCommand<Model, Real> => ({
+    .map(([type, id, background]): fc.Command<Model, Real> => ({
       check: () => true,
-      async run(_m, real) {
+      run(_m, real) {
         const key = `${type}:${id}`;
         if (!model.open.some((e) => e.key === key))
           model.open.push({ key, data: {} });
         if (!background) model.active = key;
-        await step(real, () => real.manager.open(type, id, { background }));
+        step(real, () => real.manager.open(type, id, { background }));
       },
       toString: () =>
         `open(${type}, ${id}, ${background ? 'background' : 'foreground'})`,
     })),
-  at.map((i): fc.AsyncCommand<Model, Real> => ({
+  at.map((i): fc.Command<Model, Real> => ({
     check: () => model.open.length > 0,
-    async run(_m, real) {
+    run(_m, real) {
       const entry = model.open[i % model.open.length]!;
       model.active = entry.key;
-      await step(real, () => real.manager.activate(entry.key));
+      step(real, () => real.manager.activate(entry.key));
     },
     toString: () => `activate(#${i})`,
   })),
-  at.map((i): fc.AsyncCommand<Model, Real> => ({
+  at.map((i): fc.Command<Model, Real> => ({
     check: () => model.open.length > 0,
-    async run(_m, real) {
+    run(_m, real) {
       const index = i % model.open.length;
       const [entry] = model.open.splice(index, 1);
       const next = model.open[index] ?? model.open[index - 1] ?? null;
@@ -141,7 +139,7 @@ const commands = [
       ].slice(0, 25);
       if (model.active === entry!.key) model.active = next?.key ?? null;
       let returned: string | null | undefined;
-      await step(
+      step(
         real,
         () => (returned = real.manager.close(entry!.key)?.key ?? null),
       );
@@ -150,33 +148,33 @@ const commands = [
     },
     toString: () => `close(#${i})`,
   })),
-  fc.tuple(at, at).map(([i, j]): fc.AsyncCommand<Model, Real> => ({
+  fc.tuple(at, at).map(([i, j]): fc.Command<Model, Real> => ({
     check: () => model.open.length > 0,
-    async run(_m, real) {
+    run(_m, real) {
       const from = i % model.open.length;
       const to = Math.min(j, model.open.length - 1);
       const [entry] = model.open.splice(from, 1);
       model.open.splice(to, 0, entry!);
-      await step(real, () => real.manager.move(entry!.key, j));
+      step(real, () => real.manager.move(entry!.key, j));
     },
     toString: () => `move(#${i}, ${j})`,
   })),
   fc
     .tuple(at, fc.constantFrom('a', 'b'), fc.nat({ max: 99 }))
-    .map(([i, field, value]): fc.AsyncCommand<Model, Real> => ({
+    .map(([i, field, value]): fc.Command<Model, Real> => ({
       check: () => model.open.length > 0,
-      async run(_m, real) {
+      run(_m, real) {
         const entry = model.open[i % model.open.length]!;
         entry.data = { ...entry.data, [field]: value };
-        await step(real, () =>
+        step(real, () =>
           real.manager.get(entry.key)!.updateData({ [field]: value }),
         );
       },
       toString: () => `updateData(#${i}, {${field}: ${value}})`,
     })),
-  fc.constant<fc.AsyncCommand<Model, Real>>({
+  fc.constant<fc.Command<Model, Real>>({
     check: () => true,
-    async run(_m, real) {
+    run(_m, real) {
       const [entry, ...rest] = model.closed;
       if (entry) {
         model.closed = rest;
@@ -184,18 +182,18 @@ const commands = [
           model.open.push(entry);
         model.active = entry.key;
       }
-      await step(real, () => real.manager.reopenClosed());
+      step(real, () => real.manager.reopenClosed());
     },
     toString: () => 'reopenClosed()',
   }),
-  fc.constant<fc.AsyncCommand<Model, Real>>({
+  fc.constant<fc.Command<Model, Real>>({
     check: () => true,
-    async run(_m, real) {
+    run(_m, real) {
       // A refresh: this page's manager goes, a new one restores the stash.
       model.closed = [];
       unload(real.manager);
       real.manager = real.fresh();
-      await step(real, () => void real.manager.restore());
+      step(real, () => void real.manager.restore());
     },
     toString: () => 'refresh()',
   }),
@@ -213,16 +211,16 @@ module('Unit | Service | process-manager | against a model', function (hooks) {
     );
   });
 
-  test(`${SEQUENCES} random sequences of open, activate, close, move, updateData, reopenClosed and refresh match a plain model`, async function (assert) {
+  test(`${SEQUENCES} random sequences of open, activate, close, move, updateData, reopenClosed and refresh match a plain model`, function (assert) {
     const owner = this.owner;
     const channels = owner.lookup('service:test-channels') as Channels;
     let sequences = 0;
     let steps = 0;
 
-    await fc.assert(
-      fc.asyncProperty(
+    fc.assert(
+      fc.property(
         fc.commands(commands, { maxCommands: 40, size: 'medium' }),
-        async (cmds) => {
+        (cmds) => {
           model = { open: [], active: null, closed: [] };
           channels.live.clear();
           enableDestroyableTracking!(); // debug builds (tests) define it
@@ -233,7 +231,7 @@ module('Unit | Service | process-manager | against a model', function (hooks) {
             fresh: () => freshManager(owner),
           };
           try {
-            await fc.asyncModelRun(() => ({ model, real }), cmds);
+            fc.modelRun(() => ({ model, real }), cmds);
             steps += [...cmds].length;
           } finally {
             unload(real.manager);
