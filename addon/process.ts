@@ -40,6 +40,11 @@ export let holdAsFailed: (process: Process, reason: Error) => void;
  */
 export let hibernate: (process: Process) => void;
 
+/** Busy: its initialize() or restore() is running or waiting for its turn. Not public API. */
+export function isBusy(status: ProcessStatus): boolean {
+  return status === 'initializing' || status === 'restoring';
+}
+
 /** What the manager hands a new process. Subclasses that define a constructor pass it on. */
 export interface ProcessArgs<Data extends JSONObject = JSONObject> {
   type: string;
@@ -227,7 +232,7 @@ export default class Process<Data extends JSONObject = JSONObject> {
    * ```
    */
   get whenReady(): Promise<void> {
-    if (this.status === 'initializing' || this.status === 'restoring') {
+    if (isBusy(this.status)) {
       this.#ready ??= deferred();
       return this.#ready.promise;
     }
