@@ -163,10 +163,9 @@ test('axe-core finds no accessibility violation in the tab bar, with tabs ready,
   // 12 stays busy while the server is slow.
   await demo.config({ latencyMs: 4000 });
   await demo.conversationLink(page, 12).click({ modifiers: ['Control'] });
-  await page
-    .locator(
-      '[role="tab"][data-process-key="conversation:12"][aria-busy="true"]',
-    )
+  await demo
+    .tab(page, 12)
+    .locator('xpath=self::*[@aria-busy="true"]')
     .waitFor();
   assert.ok(await demo.spinnerShown(page, 12), '12 shows its spinner');
 

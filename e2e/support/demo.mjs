@@ -42,7 +42,7 @@ export const LATENCY_MS = 100;
 const START_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** Runs in the page: whether a tab's ::after spinner is rendered. */
-export function spinnerShown(tab) {
+function spinnerShown(tab) {
   const style = tab.ownerDocument.defaultView.getComputedStyle(tab, '::after');
   return style.content !== 'none' && parseFloat(style.width) > 0;
 }
