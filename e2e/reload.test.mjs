@@ -92,6 +92,15 @@ test('a reload restores the tabs in order with their titles at once, re-subscrib
   await demo.waitUntilSettled(page);
   await demo.conversationPane(page, 12).locator('.messages').waitFor();
   await demo.config({ latencyMs: 0 });
+  // The server counts a subscription when the page's event stream reaches
+  // it, a moment after the restore: wait for all three, then for any extra.
+  await demo.waitForStats(
+    (s) =>
+      [7, 3, 12].every(
+        (id) => channel(s, id).subscribed > channel(before, id).subscribed,
+      ),
+    { message: 'the three restored processes subscribed again' },
+  );
   await sleep(QUIET_MS);
   const after = await demo.stats();
   for (const id of [7, 3, 12]) {
